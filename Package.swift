@@ -25,6 +25,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", "4.1.0"..<"5.0.0"),
         .package(url: "https://github.com/vapor/jwt-kit.git", from: "5.8.0"),
+        .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
+        .package(url: "https://github.com/vapor/sqlite-kit.git", from: "4.5.2"),
+        .package(url: "https://github.com/vapor/postgres-kit.git", from: "2.17.0"),
     ],
     targets: [
         .target(
@@ -56,9 +59,28 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(
+            name: "SwitchyardState",
+            dependencies: ["SwitchyardCore"],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "SwitchyardKeys",
+            dependencies: [
+                "SwitchyardCore", "SwitchyardState",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "PostgresKit", package: "postgres-kit"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
             name: "SwitchyardServer",
             dependencies: [
-                "SwitchyardCore", "SwitchyardConfig", "SwitchyardProviders", "SwitchyardRouting",
+                "SwitchyardCore", "SwitchyardConfig", "SwitchyardProviders", "SwitchyardRouting", "SwitchyardState", "SwitchyardKeys",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
@@ -79,7 +101,7 @@ let package = Package(
         .executableTarget(
             name: "switchyard",
             dependencies: [
-                "SwitchyardConfig", "SwitchyardServer", "SwitchyardTesting",
+                "SwitchyardConfig", "SwitchyardServer", "SwitchyardTesting", "SwitchyardKeys",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -103,10 +125,20 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "SwitchyardRoutingTests", dependencies: ["SwitchyardRouting", "SwitchyardCore"], swiftSettings: strict),
+        .testTarget(name: "SwitchyardStateTests", dependencies: ["SwitchyardState", "SwitchyardCore"], swiftSettings: strict),
+        .testTarget(
+            name: "SwitchyardKeysTests",
+            dependencies: [
+                "SwitchyardKeys", "SwitchyardState", "SwitchyardCore",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "SwitchyardServerTests",
             dependencies: [
-                "SwitchyardServer", "SwitchyardTesting", "SwitchyardCore", "SwitchyardProviders",
+                "SwitchyardServer", "SwitchyardTesting", "SwitchyardCore", "SwitchyardProviders", "SwitchyardKeys", "SwitchyardState",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

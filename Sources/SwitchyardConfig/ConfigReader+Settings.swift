@@ -21,6 +21,12 @@ extension ConfigReader {
                 settings.requestTimeout = double(member.value, at: path, positive: true)
                 router.settings.timeout = settings.requestTimeout
                 router.nodes["timeout"] = member.value
+            case "max_budget":
+                settings.maxBudget = double(member.value, at: path, positive: true)
+            case "budget_duration":
+                settings.budgetDuration = nonEmptyString(member.value, at: path)
+            case "max_end_user_budget":
+                settings.maxEndUserBudget = double(member.value, at: path, positive: true)
             case "telemetry":
                 // Accepted without a notice: Switchyard never phones home, so turning telemetry off is already true.
                 break
@@ -54,9 +60,26 @@ extension ConfigReader {
                 settings.backgroundHealthChecks = bool(member.value, at: path) ?? false
             case "health_check_interval":
                 if let seconds = double(member.value, at: path, positive: true) { settings.healthCheckInterval = seconds }
+            case "database_url":
+                settings.databaseURL = nonEmptyString(member.value, at: path, secret: true).map(Secret.init)
+            case "allow_requests_on_db_unavailable":
+                settings.allowRequestsOnDBUnavailable = bool(member.value, at: path) ?? false
+            case "budget_exceeded_status_code":
+                if let status = int(member.value, at: path, minimum: 400) {
+                    if status <= 599 {
+                        settings.budgetExceededStatusCode = status
+                    } else {
+                        fail(path, "expected an HTTP error status from 400 to 599, got \(status)", member.value)
+                    }
+                }
+            case "proxy_batch_write_at":
+                if let seconds = double(member.value, at: path, positive: true) { settings.spendBatchWriteInterval = seconds }
             default:
                 unsupported(path, member.value)
             }
+        }
+        if settings.databaseURL == nil, let url = environment["DATABASE_URL"], !url.isEmpty {
+            settings.databaseURL = Secret(url)
         }
         if !masterKeySet, let key = environment["LITELLM_MASTER_KEY"], !key.isEmpty {
             settings.masterKey = Secret(key)

@@ -12,6 +12,15 @@ public struct GeneralSettings: Sendable, Hashable {
     public var backgroundHealthChecks: Bool
     /// Seconds between two background health checks of the deployments (`health_check_interval`).
     public var healthCheckInterval: Double
+    /// Where keys, teams, budgets and spend are stored (`database_url`, else `DATABASE_URL` from the
+    /// environment): a `postgresql://` or `sqlite://` URL. `nil` means the default, `./switchyard.db`.
+    public var databaseURL: Secret?
+    /// Keep serving keys that are already cached while the database is down (`allow_requests_on_db_unavailable`).
+    public var allowRequestsOnDBUnavailable = false
+    /// The HTTP status of a `budget_exceeded` error (`budget_exceeded_status_code`; LiteLLM answers 400).
+    public var budgetExceededStatusCode = 400
+    /// Seconds between two batched spend writes (`proxy_batch_write_at`; LiteLLM's default is 10, ours 1).
+    public var spendBatchWriteInterval: Double = 1
 
     /// Settings with LiteLLM's defaults.
     public init(

@@ -10,6 +10,12 @@ public struct LiteLLMSettings: Sendable, Hashable {
     public var numRetries: Int?
     /// Default seconds per upstream call when a deployment sets no `timeout` (`request_timeout`).
     public var requestTimeout: Double?
+    /// A budget (USD) for the whole proxy (`max_budget`): requests are refused once total spend reaches it.
+    public var maxBudget: Double?
+    /// How often the proxy budget resets (`budget_duration`: `30s`, `1d`, `1mo`, …); `nil` never.
+    public var budgetDuration: String?
+    /// The budget of every customer that has none of its own (`max_end_user_budget`).
+    public var maxEndUserBudget: Double?
 
     /// Settings with LiteLLM's defaults.
     public init(dropParams: Bool = false, numRetries: Int? = nil, requestTimeout: Double? = nil) {

@@ -4,6 +4,7 @@ import Hummingbird
 import Logging
 import SwitchyardConfig
 import SwitchyardCore
+import SwitchyardKeys
 import SwitchyardProviders
 import SwitchyardServer
 import SwitchyardTesting
@@ -55,6 +56,14 @@ struct ServeCommand: AsyncParsableCommand {
             logger.warning("config key ignored: \(notice.description)")
         }
         let listener = try listener(environment: environment, authenticated: configuration.masterKey != nil, logger: logger)
+        var keyConfig = loaded
+        keyConfig.general.masterKey = configuration.masterKey
+        do {
+            configuration.access = try await Gateway.openAccessControl(config: keyConfig, deployments: configuration.deployments, logger: logger)
+        } catch {
+            try? await httpTransport.shutdown()
+            throw CommandFailure("key store: \(error)")
+        }
         let gateway = Gateway(configuration: configuration, logger: logger)
         logger.info(
             "switchyard \(GatewayApplication.version) serving \(configuration.deployments.count) deployments in \(gateway.router.groupNames.count) model groups on http://\(listener.host):\(listener.port)"
@@ -63,11 +72,20 @@ struct ServeCommand: AsyncParsableCommand {
         do {
             try await app.runService()
         } catch {
+            await closeKeyStore(configuration.access)
             try? await httpTransport.shutdown()
             throw CommandFailure("server stopped: \(error)")
         }
+        await closeKeyStore(configuration.access)
         try await httpTransport.shutdown()
         logger.info("switchyard stopped")
+    }
+
+    /// Writes the spend still queued (requests that ended while the server drained) and closes the store.
+    func closeKeyStore(_ access: AccessControl?) async {
+        guard let access else { return }
+        await access.spendWriter.flush()
+        await access.store.shutdown()
     }
 
     /// Host and port from the flags, the environment and the defaults; refuses an open unauthenticated gateway.

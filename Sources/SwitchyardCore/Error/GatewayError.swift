@@ -52,6 +52,8 @@ public struct GatewayError: Error, Sendable, Equatable {
     public var retryAfter: Double?
     /// For ``Kind/allDeploymentsFailed``: the error of each attempt, in order.
     public var attempts: [GatewayError]
+    /// Extra response headers (`x-ratelimit-*` on a rate-limit refusal); lowercase names.
+    public var headers: [String: String] = [:]
 
     /// An error of `kind`, with the kind's default status unless `status` is given.
     public init(

@@ -25,6 +25,7 @@ extension Gateway.Configuration {
         configuration.transports = transports
         configuration.backgroundHealthChecks = config.general.backgroundHealthChecks
         configuration.healthCheckInterval = config.general.healthCheckInterval
+        configuration.spendBatchWriteInterval = config.general.spendBatchWriteInterval
         let defaultTimeout = config.router.timeout ?? config.litellm.requestTimeout
         for (index, deployment) in config.deployments.enumerated() {
             switch catalog.resolve(deployment, environment: config.environment) {

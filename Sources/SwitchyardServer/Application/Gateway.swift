@@ -1,6 +1,7 @@
 import Logging
 import SwitchyardConfig
 import SwitchyardCore
+import SwitchyardKeys
 import SwitchyardProviders
 import SwitchyardRouting
 
@@ -31,6 +32,13 @@ public final class Gateway: Sendable {
         public var backgroundHealthChecks = false
         /// `general_settings.health_check_interval`: seconds between two background health checks.
         public var healthCheckInterval: Double = 300
+        /// Virtual keys, budgets and spend; `nil` when the gateway runs without a master key (then there
+        /// is nothing to manage: every request is the operator's own).
+        public var access: AccessControl?
+        /// Prices requests for spend: the built-in price table, under each deployment's own prices.
+        public var costs = CostCalculator()
+        /// Seconds between two batched spend writes (`general_settings.proxy_batch_write_at`).
+        public var spendBatchWriteInterval: Double = 1
 
         /// A configuration whose upstream calls go through `defaultTransport`.
         public init(defaultTransport: any UpstreamTransport) {
@@ -47,6 +55,11 @@ public final class Gateway: Sendable {
     public let healthReports = HealthReportStore()
     let configuration: Configuration
     let logger: Logger
+
+    /// Virtual keys, budgets and spend, when the gateway has a key store.
+    public var access: AccessControl? { configuration.access }
+    /// Prices requests for spend.
+    var costs: CostCalculator { configuration.costs }
 
     /// A gateway from `configuration`.
     public init(configuration: Configuration, logger: Logger) {

@@ -1,5 +1,6 @@
 import Hummingbird
 import Logging
+import SwitchyardKeys
 
 /// The request context of every route: Hummingbird's core storage plus the gateway's per-request facts.
 public struct GatewayContext: RequestContext {
@@ -10,12 +11,15 @@ public struct GatewayContext: RequestContext {
     public let startedAt: ContinuousClock.Instant
     /// The body size limit, from `general_settings.max_request_size_mb`.
     public var maxRequestBytes: Int
+    /// Who is calling, set by `AuthMiddleware` (the master key's caller until then).
+    public var caller: Caller
 
     public init(source: Source) {
         self.coreContext = .init(source: source)
         self.requestID = ""
         self.startedAt = .now
         self.maxRequestBytes = Gateway.defaultMaxRequestBytes
+        self.caller = .master
     }
 
     public var maxUploadSize: Int { maxRequestBytes }

@@ -24,6 +24,7 @@ enum DialectStream {
         model: String,
         headers: HTTPFields,
         lease: StreamLease?,
+        meter: RequestMeter,
         logger: Logger,
         encoder: Encoder
     ) -> Response {
@@ -33,10 +34,11 @@ enum DialectStream {
             body: ResponseBody { writer in
                 var reader = ChunkReader(model: model, translator: opened.translator)
                 var events = encoder
+                var failure: GatewayError?
                 defer { lease?.end(totalTokens: reader.totalTokens) }
-                try await writer.write(events.start())
                 var upstream = opened.response.body.makeAsyncIterator()
                 do {
+                    try await writer.write(events.start())
                     while !reader.done, let chunk = try await StreamPipe.next(&upstream) {
                         var out = ByteBuffer()
                         for object in try reader.readReportingFailure(chunk) {
@@ -53,13 +55,23 @@ enum DialectStream {
                     var tail = events.finish()
                     out.writeBuffer(&tail)
                     try await writer.write(out)
-                } catch let failure as StreamPipe.UpstreamFailure {
+                } catch let upstreamFailure as StreamPipe.UpstreamFailure {
+                    failure = upstreamFailure.error
                     logger.warning(
                         "upstream stream failed",
-                        metadata: ["deployment": "\(opened.deployment.id)", "error": "\(failure.error.kind.rawValue)"]
+                        metadata: ["deployment": "\(opened.deployment.id)", "error": "\(upstreamFailure.error.kind.rawValue)"]
                     )
-                    try await writer.write(events.fail(failure.error))
+                    do {
+                        try await writer.write(events.fail(upstreamFailure.error))
+                    } catch {
+                        await meter.streamEnded(reader, deployment: opened.deployment, error: failure)
+                        throw error
+                    }
+                } catch {
+                    await meter.streamEnded(reader, deployment: opened.deployment, error: nil)
+                    throw error
                 }
+                await meter.streamEnded(reader, deployment: opened.deployment, error: failure)
                 try await writer.finish(nil)
             }
         )

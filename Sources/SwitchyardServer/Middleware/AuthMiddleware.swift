@@ -1,25 +1,33 @@
 import HTTPTypes
 import Hummingbird
 import SwitchyardCore
+import SwitchyardKeys
 
-/// Checks the master key on every protected route.
+/// Finds out who is calling on every protected route: the master key, or a virtual key (through
+/// ``AccessControl``, which answers from its cache without a database round trip for known keys).
 ///
 /// The key is accepted where LiteLLM accepts it: `Authorization: Bearer`, `x-api-key` (Anthropic SDKs),
-/// `api-key` (Azure SDKs) and `x-litellm-api-key`. Comparison takes the same time wherever the keys differ.
+/// `api-key` (Azure SDKs) and `x-litellm-api-key`. The master key is compared in constant time; virtual
+/// keys are looked up by their SHA-256.
 struct AuthMiddleware: RouterMiddleware {
     typealias Context = GatewayContext
 
     /// The key to require; `nil` lets every request through (the operator chose to run without one).
     let masterKey: Secret?
+    /// Virtual keys; `nil` when the gateway has no key store.
+    let access: AccessControl?
 
     func handle(_ request: Request, context: GatewayContext, next: (Request, GatewayContext) async throws -> Response) async throws -> Response {
         guard let masterKey else { return try await next(request, context) }
         guard let presented = AuthMiddleware.presentedKey(in: request.headers) else {
             throw GatewayError.invalidAPIKey("No API key passed. Send it as `Authorization: Bearer <key>`.")
         }
-        guard masterKey.matches(presented) else {
+        if masterKey.matches(presented) { return try await next(request, context) }
+        guard let access, presented.hasPrefix("sk-") else {
             throw GatewayError.invalidAPIKey("Invalid API key.")
         }
+        var context = context
+        context.caller = try await access.authenticate(presented)
         return try await next(request, context)
     }
 

@@ -72,6 +72,9 @@ extension GatewayError {
         if let retryAfter {
             headers[.retryAfter] = retryAfter == retryAfter.rounded() ? String(Int(retryAfter)) : String(retryAfter)
         }
+        for (name, value) in self.headers.sorted(by: { $0.key < $1.key }) {
+            if let field = HTTPField.Name(name) { headers[field] = value }
+        }
         return Response(status: HTTPResponse.Status(code: status), headers: headers, body: ResponseBody(byteBuffer: buffer))
     }
 }

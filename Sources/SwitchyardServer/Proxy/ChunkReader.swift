@@ -1,5 +1,7 @@
+import Foundation
 import NIOCore
 import SwitchyardCore
+import SwitchyardKeys
 import SwitchyardProviders
 
 /// Reads one upstream stream into OpenAI chunk objects: decodes its events, translates them from the
@@ -12,10 +14,19 @@ struct ChunkReader {
     private(set) var done = false
     /// `usage.total_tokens` of the stream, when a chunk reported it (`stream_options.include_usage`).
     private(set) var totalTokens: Int?
+    /// The stream's usage, when a chunk reported it.
+    private(set) var usage: TokenUsage?
+    /// Characters of content and tool-call arguments streamed, for estimating tokens without usage.
+    private(set) var completionCharacters = 0
+    /// When the first chunk arrived.
+    private(set) var firstChunkAt: Date?
+    /// Drop the usage-only chunk: the gateway asked the upstream for usage, the client did not.
+    var hideUsageChunk = false
 
-    init(model: String, translator: any StreamTranslator) {
+    init(model: String, translator: any StreamTranslator, hideUsageChunk: Bool = false) {
         self.model = model
         self.translator = translator
+        self.hideUsageChunk = hideUsageChunk
     }
 
     /// The chunks completed by one upstream read.
@@ -35,8 +46,15 @@ struct ChunkReader {
         for output in outputs {
             switch output {
             case .chunk(var object):
+                if firstChunkAt == nil { firstChunkAt = Date() }
                 if object["model"] != nil { object["model"] = .string(model) }
-                if let total = object["usage"]?.objectValue?["total_tokens"]?.intValue { totalTokens = total }
+                let choices = object["choices"]?.arrayValue
+                if let usageObject = object["usage"]?.objectValue {
+                    if let total = usageObject["total_tokens"]?.intValue { totalTokens = total }
+                    if let counted = TokenUsage(openAIUsage: usageObject) { usage = counted }
+                    if hideUsageChunk, choices?.isEmpty ?? true { continue }
+                }
+                for choice in choices ?? [] { completionCharacters += Self.characters(in: choice) }
                 objects.append(object)
             case .done:
                 done = true
@@ -44,5 +62,17 @@ struct ChunkReader {
             }
         }
         return objects
+    }
+
+    /// Characters of a chunk choice's content, text and tool-call arguments.
+    static func characters(in choice: JSONValue) -> Int {
+        guard let choice = choice.objectValue else { return 0 }
+        var count = choice["text"]?.stringValue?.utf8.count ?? 0
+        guard let delta = choice["delta"]?.objectValue else { return count }
+        count += delta["content"]?.stringValue?.utf8.count ?? 0
+        for call in delta["tool_calls"]?.arrayValue ?? [] {
+            count += call.objectValue?["function"]?.objectValue?["arguments"]?.stringValue?.utf8.count ?? 0
+        }
+        return count
     }
 }

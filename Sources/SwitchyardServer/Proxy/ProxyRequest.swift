@@ -13,7 +13,7 @@ struct ProxyRequest: Sendable {
     /// The whole body, every field kept for pass-through.
     var body: JSONObject
     /// The model group asked for.
-    let model: String
+    var model: String
     /// Whether the client asked for a stream.
     let stream: Bool
     /// The request's routing parameters (retries, fallbacks, priority, queue timeout).
@@ -26,6 +26,8 @@ struct ProxyRequest: Sendable {
     var nativeAnthropicBody: JSONObject?
     /// Why ``body`` could not carry the client's request: only a deployment taking ``nativeAnthropicBody`` can serve it.
     var untranslatable: GatewayError?
+    /// The gateway added `stream_options.include_usage`; the usage chunk is for spend, not the client.
+    var hideUsageChunk = false
 
     /// Reads and checks the body of `request`; `pathModel` (Azure-style and `/engines/` routes) overrides `model`.
     static func read(

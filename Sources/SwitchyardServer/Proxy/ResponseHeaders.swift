@@ -44,6 +44,14 @@ enum ResponseHeaders {
         headers[overheadDuration] = milliseconds(max(.zero, total - upstreamTime))
     }
 
+    static let responseCost = HTTPField.Name("x-litellm-response-cost")!
+
+    /// `x-litellm-response-cost` (USD) and the admission's `x-ratelimit-*` headers.
+    static func addSpend(to headers: inout HTTPFields, meter: RequestMeter, cost: Double) {
+        headers[responseCost] = String(cost)
+        meter.addHeaders(to: &headers)
+    }
+
     /// A duration as milliseconds with three decimals.
     static func milliseconds(_ duration: Duration) -> String {
         let (seconds, attoseconds) = duration.components

@@ -16,8 +16,8 @@ struct StreamPipe {
     /// `usage.total_tokens` of the stream, when a chunk reported it.
     var totalTokens: Int? { reader.totalTokens }
 
-    init(model: String, translator: any StreamTranslator) {
-        self.reader = ChunkReader(model: model, translator: translator)
+    init(model: String, translator: any StreamTranslator, hideUsageChunk: Bool = false) {
+        self.reader = ChunkReader(model: model, translator: translator, hideUsageChunk: hideUsageChunk)
     }
 
     /// The client bytes for one upstream chunk (possibly empty when no event completed).

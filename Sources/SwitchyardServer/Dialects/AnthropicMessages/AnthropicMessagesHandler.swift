@@ -36,7 +36,15 @@ struct AnthropicMessagesHandler: Sendable {
             // An Anthropic deployment gets the client's own body; any other gets the translation.
             proxyRequest.nativeAnthropicBody = AnthropicMessages.nativeBody(body)
             proxyRequest.untranslatable = untranslatable
-            return proxyRequest.stream ? try await stream(proxyRequest, context: context) : try await complete(proxyRequest, context: context)
+            let meter = try await gateway.meter(&proxyRequest, context: context, callType: "anthropic_messages")
+            do {
+                return proxyRequest.stream
+                    ? try await stream(proxyRequest, context: context, meter: meter)
+                    : try await complete(proxyRequest, context: context, meter: meter)
+            } catch {
+                await meter.failed(error)
+                throw error
+            }
         } catch {
             return AnthropicMessages.errorResponse(ErrorMiddleware.gatewayError(from: error))
         }
@@ -60,7 +68,7 @@ struct AnthropicMessagesHandler: Sendable {
         }
     }
 
-    private func complete(_ request: ProxyRequest, context: GatewayContext) async throws(GatewayError) -> Response {
+    private func complete(_ request: ProxyRequest, context: GatewayContext, meter: RequestMeter) async throws(GatewayError) -> Response {
         let (outcome, upstreamTime) = try await gateway.answer(request)
         var buffer = ByteBuffer()
         if outcome.value.native {
@@ -72,34 +80,41 @@ struct AnthropicMessagesHandler: Sendable {
         }
         var headers = ResponseHeaders.json
         ResponseHeaders.addRouting(to: &headers, outcome: outcome, context: context, upstreamTime: upstreamTime)
+        if meter.isActive {
+            let cost = await meter.completed(outcome.value.object, native: outcome.value.native, deployment: outcome.deployment)
+            ResponseHeaders.addSpend(to: &headers, meter: meter, cost: cost)
+        }
         return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: buffer))
     }
 
     /// Retries and fallbacks happen before the first byte; a stream that breaks later ends with an
     /// Anthropic `error` event, which the Anthropic SDKs raise as an API error.
-    private func stream(_ request: ProxyRequest, context: GatewayContext) async throws(GatewayError) -> Response {
+    private func stream(_ request: ProxyRequest, context: GatewayContext, meter: RequestMeter) async throws(GatewayError) -> Response {
         let (outcome, upstreamTime) = try await gateway.openStream(request)
         let opened = outcome.value
         var headers = ResponseHeaders.eventStream
         ResponseHeaders.addRouting(to: &headers, outcome: outcome, context: context, upstreamTime: upstreamTime)
+        meter.addHeaders(to: &headers)
         let model = request.model
         let logger = context.logger
         let lease = outcome.lease
-        if opened.native { return AnthropicMessagesHandler.passThrough(opened, model: model, headers: headers, lease: lease) }
+        if opened.native { return AnthropicMessagesHandler.passThrough(opened, model: model, headers: headers, lease: lease, meter: meter) }
         return DialectStream.response(
-            opened, model: model, headers: headers, lease: lease, logger: logger, encoder: AnthropicStreamWriter(model: model))
+            opened, model: model, headers: headers, lease: lease, meter: meter, logger: logger, encoder: AnthropicStreamWriter(model: model))
     }
 
     /// An Anthropic deployment's own event stream, piped to the client event by event as it arrives, with
     /// only `message_start`'s model set to the name the client asked for. A connection that breaks
     /// mid-stream ends with Anthropic's `error` event.
-    static func passThrough(_ opened: OpenedStream, model: String, headers: HTTPFields, lease: StreamLease?) -> Response {
+    static func passThrough(_ opened: OpenedStream, model: String, headers: HTTPFields, lease: StreamLease?, meter: RequestMeter) -> Response {
         Response(
             status: .ok,
             headers: headers,
             body: ResponseBody { writer in
                 defer { lease?.end() }
                 var decoder = SSEDecoder()
+                var usage = AnthropicStreamUsage()
+                var failure: GatewayError?
                 var upstream = opened.response.body.makeAsyncIterator()
                 do {
                     while let chunk = try await StreamPipe.next(&upstream) {
@@ -116,13 +131,26 @@ struct AnthropicMessagesHandler: Sendable {
                             )
                         }
                         var out = ByteBuffer()
-                        for event in events { write(event, model: model, to: &out) }
+                        for event in events {
+                            usage.read(event)
+                            write(event, model: model, to: &out)
+                        }
                         if out.readableBytes > 0 { try await writer.write(out) }
                     }
-                } catch let failure as StreamPipe.UpstreamFailure {
+                } catch let upstreamFailure as StreamPipe.UpstreamFailure {
+                    failure = upstreamFailure.error
                     var events = AnthropicStreamWriter(model: model)
-                    try await writer.write(events.fail(failure.error))
+                    do {
+                        try await writer.write(events.fail(upstreamFailure.error))
+                    } catch {
+                        await usage.end(meter, deployment: opened.deployment, error: failure)
+                        throw error
+                    }
+                } catch {
+                    await usage.end(meter, deployment: opened.deployment, error: nil)
+                    throw error
                 }
+                await usage.end(meter, deployment: opened.deployment, error: failure)
                 try await writer.finish(nil)
             }
         )

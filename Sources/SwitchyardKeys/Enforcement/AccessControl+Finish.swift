@@ -1,0 +1,135 @@
+import Foundation
+import SwitchyardCore
+import SwitchyardState
+
+/// How one request ended: what the spend log and the counters learn from it.
+public struct RequestOutcome: Sendable {
+    /// The request's id (`x-request-id`).
+    public var requestID: String
+    /// `call_type`: `completion`, `embedding`, `text_completion`, `anthropic_messages`, `responses`.
+    public var callType: String
+    /// The upstream model that answered (or was last tried).
+    public var model: String
+    /// The deployment that answered.
+    public var deploymentID: String?
+    /// The deployment's `api_base`.
+    public var apiBase: String?
+    /// Prompt tokens (from the upstream's usage, or estimated).
+    public var promptTokens = 0
+    /// Completion tokens (from the upstream's usage, or estimated).
+    public var completionTokens = 0
+    /// Cost in USD.
+    public var cost: Double = 0
+    /// When the first streamed byte arrived from the upstream.
+    public var firstTokenAt: Date?
+    /// Whether the answer came from the cache.
+    public var cacheHit = false
+    /// The error kind when the request failed; `nil` on success.
+    public var errorKind: String?
+
+    /// An outcome with no usage yet.
+    public init(requestID: String, callType: String, model: String) {
+        self.requestID = requestID
+        self.callType = callType
+        self.model = model
+    }
+}
+
+extension AccessControl {
+    /// Ends an admitted request: gives back its in-flight slots, adds its tokens to the tpm windows
+    /// and its cost to every spend counter it was checked against (at once, so the next request sees
+    /// it), and queues its spend log row for the batched writer. Never fails the request.
+    public func finish(_ admission: Admission, outcome: RequestOutcome) async {
+        var changes: [CounterIncrement] = admission.inFlight.map { CounterIncrement($0, amount: -1) }
+        let tokens = Double(outcome.promptTokens + outcome.completionTokens)
+        if tokens > 0 { changes += admission.tokenCounters.map { CounterIncrement($0, amount: tokens) } }
+        if outcome.cost > 0 { changes += admission.spendCounters.map { CounterIncrement($0, amount: outcome.cost) } }
+        if !changes.isEmpty {
+            do {
+                try await counters.add(changes)
+            } catch {
+                logger.error("counters could not be updated", metadata: ["error": "\(String(describing: error).prefix(200))"])
+            }
+        }
+        let end = now()
+        var row = SpendLogRecord(
+            requestID: outcome.requestID,
+            callType: outcome.callType,
+            keyHash: admission.caller.key?.tokenHash ?? "",
+            spend: outcome.cost,
+            promptTokens: outcome.promptTokens,
+            completionTokens: outcome.completionTokens,
+            startTime: admission.admittedAt,
+            endTime: end,
+            model: outcome.model,
+            modelGroup: admission.model,
+            status: outcome.errorKind == nil ? "success" : "failure"
+        )
+        row.completionStartTime = outcome.firstTokenAt
+        row.modelID = outcome.deploymentID
+        row.apiBase = outcome.apiBase
+        row.userID = admission.caller.key?.userID
+        row.teamID = admission.caller.key?.teamID
+        row.customerID = admission.customerID
+        row.cacheHit = outcome.cacheHit
+        if let errorKind = outcome.errorKind { row.metadata["error"] = .string(errorKind) }
+        spendWriter.enqueue(row)
+    }
+
+    /// The customer named by a request's `user` field, cached like keys; `nil` when never created.
+    func customer(id: String, at time: Date) async throws(GatewayError) -> CustomerRecord? {
+        let cached = cache.customer(id: id)
+        if let cached, time.timeIntervalSince(cached.loadedAt) < settings.cacheTTL { return cached.value }
+        do {
+            let customer = try await store.customer(id: id)
+            if let customer {
+                await seed([(SpendCounters.customer(id), customer.limits, customer.spend)], at: time)
+            }
+            cache.store(customer: customer, id: id, at: time)
+            return customer
+        } catch {
+            if let cached, settings.allowRequestsOnDBUnavailable { return cached.value }
+            throw AccessControl.databaseUnavailable
+        }
+    }
+
+    /// The proxy-wide budget (`litellm_settings.max_budget`), kept as LiteLLM does under the user
+    /// ``proxyBudgetUserID``; `nil` when none is set.
+    func proxyBudget(at time: Date) async throws(GatewayError) -> UserRecord? {
+        let cached = cache.proxyBudget
+        if let cached, time.timeIntervalSince(cached.loadedAt) < settings.cacheTTL { return cached.value }
+        do {
+            let user = try await store.user(id: AccessControl.proxyBudgetUserID)
+            let budget = user?.limits.maxBudget == nil ? nil : user
+            if let budget { await seed([(SpendCounters.user(budget.userID), budget.limits, budget.spend)], at: time) }
+            cache.store(proxyBudget: budget, at: time)
+            return budget
+        } catch {
+            if let cached, settings.allowRequestsOnDBUnavailable { return cached.value }
+            if cached == nil || cached?.value == nil { return nil }
+            throw AccessControl.databaseUnavailable
+        }
+    }
+
+    /// Writes the proxy budget from the config (`litellm_settings.max_budget`, `budget_duration`) to the
+    /// store, keeping its spend; removes its limit when the config no longer sets one.
+    public func configureProxyBudget(maxBudget: Double?, budgetDuration: String?, nextReset: Date?) async throws {
+        let time = now()
+        if var user = try await store.user(id: AccessControl.proxyBudgetUserID) {
+            let durationChanged = user.limits.budgetDuration != budgetDuration
+            user.limits.maxBudget = maxBudget
+            user.limits.budgetDuration = budgetDuration
+            if durationChanged || user.limits.budgetResetAt == nil { user.limits.budgetResetAt = nextReset }
+            user.updatedAt = time
+            try await store.updateUser(user)
+        } else if maxBudget != nil {
+            var user = UserRecord(userID: AccessControl.proxyBudgetUserID, createdAt: time)
+            user.userRole = "proxy_budget"
+            user.limits.maxBudget = maxBudget
+            user.limits.budgetDuration = budgetDuration
+            user.limits.budgetResetAt = nextReset
+            try await store.insertUser(user)
+        }
+        cache.removeProxyBudget()
+    }
+}

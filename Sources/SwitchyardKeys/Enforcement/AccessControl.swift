@@ -1,0 +1,82 @@
+import Foundation
+import Logging
+import SwitchyardCore
+import SwitchyardState
+
+/// Virtual keys on the request path: who is calling (``authenticate(_:)``), whether the call may
+/// proceed (``admit(_:model:customerID:)``), and what it cost (``finish(_:outcome:)``).
+///
+/// Keys, teams, users and customers are cached in memory after their first use, so a request with a
+/// known key costs no database round trip; the management routes invalidate what they change, and
+/// entries are read again after ``Settings/cacheTTL`` so that changes made by another replica arrive.
+/// Spend and rate counters live in a ``CounterStore`` (memory here, Redis when replicas share limits).
+public final class AccessControl: Sendable {
+    /// How access control behaves, from `general_settings` and `litellm_settings`.
+    public struct Settings: Sendable {
+        /// Seconds a cached key, team, user or customer is used before it is read again.
+        public var cacheTTL: Double = 60
+        /// `general_settings.allow_requests_on_db_unavailable`: serve cached keys while the database is down.
+        public var allowRequestsOnDBUnavailable = false
+        /// `general_settings.budget_exceeded_status_code`.
+        public var budgetExceededStatus = 400
+        /// `litellm_settings.max_end_user_budget`: the budget of customers that have none of their own.
+        public var maxEndUserBudget: Double?
+        /// `model_info.access_groups` of the deployments: access group → model groups in it.
+        public var accessGroups: [String: Set<String>] = [:]
+
+        /// Defaults.
+        public init() {}
+    }
+
+    /// The user id under which the proxy-wide budget (`litellm_settings.max_budget`) is kept, as LiteLLM does.
+    public static let proxyBudgetUserID = "litellm-proxy-budget"
+
+    /// The durable store (SQLite or PostgreSQL).
+    public let store: any KeyStore
+    /// Spend, rate and in-flight counters.
+    public let counters: any CounterStore
+    /// Where finished requests' spend goes, batched.
+    public let spendWriter: SpendWriter
+    let settings: Settings
+    let cache = KeyCache()
+    let logger: Logger
+    let now: @Sendable () -> Date
+
+    /// Access control over `store` and `counters`.
+    public init(
+        store: any KeyStore,
+        counters: any CounterStore = MemoryCounterStore(),
+        settings: Settings = Settings(),
+        spendWriter: SpendWriter? = nil,
+        logger: Logger,
+        now: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        self.store = store
+        self.counters = counters
+        self.settings = settings
+        self.spendWriter = spendWriter ?? SpendWriter(store: store, logger: logger)
+        self.logger = logger
+        self.now = now
+    }
+
+    /// Forgets the cached key so that the next request reads it again (after update, block, delete).
+    public func invalidateKey(hash: String) {
+        cache.removeKey(hash: hash)
+    }
+
+    /// Forgets the cached team and every cached key of it.
+    public func invalidateTeam(id: String) {
+        cache.removeKeys { $0.key?.teamID == id }
+    }
+
+    /// Forgets the cached user and every cached key of it.
+    public func invalidateUser(id: String) {
+        cache.removeKeys { $0.key?.userID == id }
+        if id == AccessControl.proxyBudgetUserID { cache.removeProxyBudget() }
+    }
+
+    /// Forgets the cached customer.
+    public func invalidateCustomer(id: String) {
+        cache.removeCustomer(id: id)
+    }
+}

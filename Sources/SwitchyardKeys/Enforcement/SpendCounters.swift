@@ -1,0 +1,38 @@
+import Foundation
+import SwitchyardState
+
+/// Names of the spend counters and the budget period each counts in.
+///
+/// A period is named after the `budget_reset_at` it ends at, so every replica counts into the same
+/// counter and a reset needs no coordination: once `budget_reset_at` passes, requests count into a
+/// new counter that starts at zero, until the reset job has moved `budget_reset_at` on in the
+/// database and the cache has read it again.
+enum SpendCounters {
+    /// The period a record's spend belongs to.
+    struct Period: Equatable {
+        /// Part of the counter name.
+        var id: String
+        /// Whether the stored spend belongs to this period (false once `budget_reset_at` has passed).
+        var seedable: Bool
+        /// When the counter may be forgotten.
+        var expiresAt: Date?
+    }
+
+    static func period(of limits: Limits, at time: Date) -> Period? {
+        guard let resetAt = limits.budgetResetAt else { return Period(id: "all", seedable: true, expiresAt: nil) }
+        let stamp = Int64(resetAt.timeIntervalSince1970)
+        if time < resetAt { return Period(id: "p\(stamp)", seedable: true, expiresAt: resetAt.addingTimeInterval(86_400)) }
+        return Period(id: "after\(stamp)", seedable: false, expiresAt: time.addingTimeInterval(86_400 * 40))
+    }
+
+    static func counter(_ prefix: String, period: Period) -> CounterKey {
+        CounterKey("\(prefix):\(period.id)", expiresAt: period.expiresAt)
+    }
+
+    static func key(_ hash: String) -> String { "spend:k:\(hash)" }
+    static func key(_ hash: String, model: String) -> String { "spend:k:\(hash):m:\(model)" }
+    static func team(_ id: String) -> String { "spend:t:\(id)" }
+    static func team(_ id: String, model: String) -> String { "spend:t:\(id):m:\(model)" }
+    static func user(_ id: String) -> String { "spend:u:\(id)" }
+    static func customer(_ id: String) -> String { "spend:c:\(id)" }
+}

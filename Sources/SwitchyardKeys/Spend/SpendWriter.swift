@@ -1,0 +1,108 @@
+import Foundation
+import Logging
+import Synchronization
+
+/// Writes spend log rows (and the spend totals they add to) in batches, off the request path.
+///
+/// Requests only append to a buffer; ``run(interval:)`` writes it every `interval` (1 s by default)
+/// in one transaction and once more on shutdown. A failed write keeps its rows at the head of the
+/// buffer and is retried with backoff, so a database outage delays spend but neither loses it nor
+/// slows requests. Rows are written at most once: each carries a unique id the store skips if seen.
+public final class SpendWriter: Sendable {
+    private struct State {
+        var pending: [SpendLogEntry] = []
+        var dropped = 0
+        var failures = 0
+    }
+
+    private let store: any KeyStore
+    private let logger: Logger
+    private let state = Mutex(State())
+    /// Most rows a write carries.
+    let batchSize: Int
+    /// Most rows held while the database is unreachable; beyond it the oldest are dropped (and counted).
+    let capacity: Int
+    private let ids = EntryIDs()
+
+    /// A writer to `store`.
+    public init(store: any KeyStore, logger: Logger, batchSize: Int = 500, capacity: Int = 200_000) {
+        self.store = store
+        self.logger = logger
+        self.batchSize = batchSize
+        self.capacity = capacity
+    }
+
+    /// Queues a row; never waits.
+    public func enqueue(_ record: SpendLogRecord) {
+        let entry = SpendLogEntry(id: ids.next(), record: record)
+        let dropped = state.withLock { state -> Bool in
+            state.pending.append(entry)
+            guard state.pending.count > capacity else { return false }
+            state.pending.removeFirst(state.pending.count - capacity)
+            state.dropped += 1
+            return true
+        }
+        if dropped { logger.error("spend buffer full while the database is unavailable; oldest spend log row dropped") }
+    }
+
+    /// Rows waiting to be written.
+    public var pendingCount: Int { state.withLock { $0.pending.count } }
+
+    /// Writes everything queued so far, batch by batch; returns false when a write failed (the rows
+    /// stay queued).
+    @discardableResult
+    public func flush() async -> Bool {
+        while true {
+            let batch = state.withLock { Array($0.pending.prefix(batchSize)) }
+            if batch.isEmpty { return true }
+            do {
+                try await store.record(batch)
+            } catch {
+                let failures = state.withLock { state -> Int in
+                    state.failures += 1
+                    return state.failures
+                }
+                if failures == 1 || failures % 30 == 0 {
+                    logger.error(
+                        "spend write failed; will retry",
+                        metadata: ["rows": "\(batch.count)", "failures": "\(failures)", "error": "\(String(describing: error).prefix(200))"]
+                    )
+                }
+                return false
+            }
+            state.withLock { state in
+                let written = Set(batch.map(\.id))
+                state.pending.removeAll { written.contains($0.id) }
+                if state.failures > 0 { state.failures = 0 }
+            }
+        }
+    }
+
+    /// Flushes every `interval` seconds until the task is cancelled, then flushes once more. After a
+    /// failed write the next attempt waits longer (doubling, at most 30 s).
+    public func run(interval: Double) async {
+        var delay = interval
+        while !Task.isCancelled {
+            try? await Task.sleep(for: .seconds(delay))
+            if Task.isCancelled { break }
+            delay = await flush() ? interval : min(30, max(interval, delay * 2))
+        }
+        await flush()
+    }
+}
+
+/// Unique ids for spend log rows: a random per-process prefix and a counter.
+final class EntryIDs: Sendable {
+    private let prefix: String
+    private let counter = Atomic<Int>(0)
+
+    init() {
+        var generator = SystemRandomNumberGenerator()
+        prefix = String(generator.next(), radix: 36)
+    }
+
+    func next() -> String {
+        let value = counter.wrappingAdd(1, ordering: .relaxed).newValue
+        return "\(prefix)-\(value)"
+    }
+}

@@ -1,0 +1,101 @@
+import Logging
+import NIOCore
+import NIOPosix
+import PostgresKit
+import SQLiteKit
+
+/// The pooled connections of one database, SQLite or PostgreSQL: each session borrows one connection,
+/// so a transaction's statements run on the same connection.
+///
+/// `@unchecked Sendable`: AsyncKit's `EventLoopGroupConnectionPool` guards its state with its own lock and
+/// hops to each event loop's pool before touching it; it only lacks the annotation.
+final class SQLConnectionPool: @unchecked Sendable {
+    private enum Backend {
+        case sqlite(EventLoopGroupConnectionPool<SQLiteTunedSource>)
+        case postgres(EventLoopGroupConnectionPool<PostgresConnectionSource>)
+    }
+
+    private let backend: Backend
+    private let logger: Logger
+
+    /// True for PostgreSQL, which needs `pg_advisory_xact_lock` and plain `BEGIN`.
+    var isPostgres: Bool {
+        if case .postgres = backend { return true }
+        return false
+    }
+
+    /// A pool of SQLite connections to `path` (`nil`: a private in-memory database).
+    init(sqlitePath path: String?, eventLoopGroup: any EventLoopGroup, threadPool: NIOThreadPool, logger: Logger) {
+        let storage: SQLiteConfiguration.Storage = path.map { .file(path: $0) } ?? .memory
+        let base = SQLiteConnectionSource(configuration: .init(storage: storage, enableForeignKeys: false), threadPool: threadPool)
+        // One connection per event loop: SQLite has a single writer anyway, more connections only add lock waits.
+        let pool = EventLoopGroupConnectionPool(
+            source: SQLiteTunedSource(base: base),
+            maxConnectionsPerEventLoop: 1,
+            requestTimeout: .seconds(30),
+            logger: logger,
+            on: eventLoopGroup
+        )
+        self.backend = .sqlite(pool)
+        self.logger = logger
+    }
+
+    /// A pool of PostgreSQL connections.
+    init(postgres configuration: SQLPostgresConfiguration, eventLoopGroup: any EventLoopGroup, logger: Logger) {
+        let pool = EventLoopGroupConnectionPool(
+            source: PostgresConnectionSource(sqlConfiguration: configuration),
+            maxConnectionsPerEventLoop: 2,
+            requestTimeout: .seconds(10),
+            logger: logger,
+            on: eventLoopGroup
+        )
+        self.backend = .postgres(pool)
+        self.logger = logger
+    }
+
+    /// Runs `body` with one connection borrowed from the pool for its whole duration.
+    func withSession<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+        switch backend {
+        case .sqlite(let pool):
+            return try await pool.withConnection { connection in
+                connection.eventLoop.makeFutureWithTask { try await body(connection.sql(queryLogLevel: .trace)) }
+            }.get()
+        case .postgres(let pool):
+            return try await pool.withConnection { connection in
+                connection.eventLoop.makeFutureWithTask { try await body(connection.sql(queryLogLevel: .trace)) }
+            }.get()
+        }
+    }
+
+    /// Closes every connection.
+    func shutdown() async {
+        do {
+            switch backend {
+            case .sqlite(let pool): try await pool.shutdownAsync()
+            case .postgres(let pool): try await pool.shutdownAsync()
+            }
+        } catch {
+            // The pool is closed even when this throws; the error only reports a connection that closed badly.
+            logger.warning("key store: error while closing database connections", metadata: ["error": "\(error)"])
+        }
+    }
+}
+
+/// Opens SQLite connections set up for several connections in one or more processes: a busy timeout, so a
+/// writer waits for the lock instead of failing, and WAL, so readers never wait for a writer.
+struct SQLiteTunedSource: ConnectionPoolSource {
+    /// sqlite-kit's source, which opens the file.
+    let base: SQLiteConnectionSource
+    /// How long a statement waits for another connection's write lock.
+    var busyTimeoutMilliseconds = 10_000
+
+    func makeConnection(logger: Logger, on eventLoop: any EventLoop) -> EventLoopFuture<SQLiteConnection> {
+        let timeout = busyTimeoutMilliseconds
+        return base.makeConnection(logger: logger, on: eventLoop).flatMap { connection in
+            connection.query("PRAGMA busy_timeout = \(timeout)")
+                .flatMap { _ in connection.query("PRAGMA journal_mode = WAL") }
+                .map { _ in connection }
+                .flatMapError { error in connection.close().flatMapThrowing { throw error } }
+        }
+    }
+}

@@ -1,0 +1,37 @@
+import Foundation
+import SwitchyardCore
+import SwitchyardKeys
+import SwitchyardProviders
+
+/// The usage of an Anthropic event stream passed through as it is: `message_start` carries the input
+/// (and cache) tokens, each `message_delta` the output tokens so far.
+struct AnthropicStreamUsage {
+    private var start: JSONObject?
+    private var outputTokens: Int?
+    private var characters = 0
+    private var firstEventAt: Date?
+
+    mutating func read(_ event: SSEEvent) {
+        if firstEventAt == nil { firstEventAt = Date() }
+        guard let name = event.event, name == "message_start" || name == "message_delta" || name == "content_block_delta" else { return }
+        guard let object = try? JSONValue(parsing: event.data).objectValue else { return }
+        switch name {
+        case "message_start": start = object["message"]?.objectValue?["usage"]?.objectValue
+        case "message_delta": outputTokens = object["usage"]?.objectValue?["output_tokens"]?.intValue ?? outputTokens
+        default:
+            let delta = object["delta"]?.objectValue
+            characters += (delta?["text"]?.stringValue ?? delta?["partial_json"]?.stringValue ?? "").utf8.count
+        }
+    }
+
+    /// Ends the meter with the stream's usage, or an estimate when the stream said nothing.
+    func end(_ meter: RequestMeter, deployment: Deployment, error: GatewayError?) async {
+        guard meter.isActive else { return }
+        var usage: TokenUsage?
+        if var counted = start {
+            if let outputTokens { counted["output_tokens"] = .number(JSONNumber(outputTokens)) }
+            usage = RequestMeter.anthropicUsage(counted)
+        }
+        await meter.streamEnded(usage: usage, completionCharacters: characters, deployment: deployment, firstTokenAt: firstEventAt, error: error)
+    }
+}

@@ -1,0 +1,27 @@
+import Foundation
+import SwitchyardCore
+import SwitchyardKeys
+
+extension Gateway {
+    /// Admits a request through access control (model access, budgets, rate limits) and opens its
+    /// account. A key's alias for the model is applied to `request`. Without a key store the meter
+    /// records nothing.
+    func meter(_ request: inout ProxyRequest, context: GatewayContext, callType: String) async throws(GatewayError) -> RequestMeter {
+        guard let access = configuration.access else {
+            return RequestMeter(
+                access: nil, admission: nil, costs: costs, requestID: context.requestID, callType: callType, body: [:], logger: context.logger)
+        }
+        let customer = request.body["user"]?.stringValue
+        let admission = try await access.admit(context.caller, model: request.model, customerID: customer)
+        if admission.model != request.model { request.model = admission.model }
+        return RequestMeter(
+            access: access,
+            admission: admission,
+            costs: costs,
+            requestID: context.requestID,
+            callType: callType,
+            body: request.body,
+            logger: context.logger
+        )
+    }
+}
