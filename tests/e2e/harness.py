@@ -128,6 +128,10 @@ class SwitchyardProcess:
         return f"http://127.0.0.1:{self.port}"
 
     def start(self) -> SwitchyardProcess:
+        # Each gateway gets its own key store next to its log (the default, ./switchyard.db, would be
+        # the repository root, shared by every process); a test that wants another sets DATABASE_URL.
+        if "DATABASE_URL" not in self.env:
+            self.env = {**self.env, "DATABASE_URL": f"sqlite://{self.log_path.with_suffix('.db')}"}
         log = open(self.log_path, "wb")
         try:
             self.proc = subprocess.Popen(

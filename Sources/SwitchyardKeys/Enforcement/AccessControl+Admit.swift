@@ -68,6 +68,16 @@ extension AccessControl {
         }
     }
 
+    /// Whether the caller may use `model` (key aliases applied); `/v1/models` lists only those.
+    public func mayUse(_ caller: Caller, model: String) -> Bool {
+        do {
+            try checkModelAccess(caller, model: caller.key?.aliases[model] ?? model)
+            return true
+        } catch {
+            return false
+        }
+    }
+
     /// Refuses a model none of the caller's lists allow (401, naming the model, as LiteLLM does).
     func checkModelAccess(_ caller: Caller, model: String) throws(GatewayError) {
         guard let key = caller.key else { return }

@@ -8,8 +8,13 @@ enum ModelRoutes {
     static let created = 1_677_610_602
 
     static func register(on router: RouterGroup<GatewayContext>, gateway: Gateway) {
-        let list: @Sendable (Request, GatewayContext) async throws -> Response = { _, _ in
-            let data = gateway.router.modelGroups.listedNames.map { JSONValue.object(model($0)) }
+        // A virtual key sees the model groups it may use, as in LiteLLM.
+        let list: @Sendable (Request, GatewayContext) async throws -> Response = { _, context in
+            var names = gateway.router.modelGroups.listedNames
+            if let access = gateway.access, context.caller.key != nil {
+                names = names.filter { access.mayUse(context.caller, model: $0) }
+            }
+            let data = names.map { JSONValue.object(model($0)) }
             return json(["object": "list", "data": .array(data)])
         }
         router.get("/v1/models", use: list)

@@ -9,9 +9,9 @@ import SwitchyardKeys
 import SwitchyardServer
 
 /// A gateway with a key store on a temporary SQLite file, and a client for its management API.
-struct AdminFixture {
+struct AdminFixture: Sendable {
     /// One answer: the status and the body as JSON.
-    struct Answer {
+    struct Answer: Sendable {
         let status: Int
         let json: JSONValue
 
@@ -28,7 +28,7 @@ struct AdminFixture {
     let access: AccessControl
 
     /// Runs `body` against a fresh gateway whose store is a new SQLite file, removed afterwards.
-    static func run(deployments: [Deployment] = [TestGateway.deployment("d1")], _ body: (AdminFixture) async throws -> Void) async throws {
+    static func run(deployments: [Deployment] = [TestGateway.deployment("d1")], _ body: @Sendable (AdminFixture) async throws -> Void) async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("switchyard-admin-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
