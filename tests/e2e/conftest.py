@@ -19,6 +19,9 @@ from clients import PROMPT, make_client
 from harness import MASTER_KEY, SwitchyardProcess, start_gateway, start_simulator, switchyard_binary
 from session_config import session_gateway_config
 
+# The key-store fixtures (backend, keys_gw, start_keys_gateway) for test_keys_*.py.
+pytest_plugins = ("keys_support",)
+
 # Tests talk to 127.0.0.1 only; a proxy from the environment must not get in between.
 os.environ["NO_PROXY"] = os.environ["no_proxy"] = "127.0.0.1,localhost"
 

@@ -67,6 +67,23 @@ final class SQLConnectionPool: @unchecked Sendable {
         }
     }
 
+    /// SQLite only: tries the switch to WAL again, in case every connection opened while the file was busy.
+    func ensureWAL() async {
+        guard case .sqlite(let pool) = backend else { return }
+        let logger = self.logger
+        let timeout = SQLiteTunedSource.busyTimeoutMilliseconds
+        do {
+            try await pool.withConnection { connection in
+                connection.query("PRAGMA busy_timeout = 0")
+                    .flatMap { _ in SQLiteTunedSource.enableWAL(connection, logger: logger) }
+                    .flatMap { connection.query("PRAGMA busy_timeout = \(timeout)") }
+                    .map { _ in () }
+            }.get()
+        } catch {
+            logger.warning("key store: could not set up an SQLite connection", metadata: ["error": "\(error)"])
+        }
+    }
+
     /// Closes every connection.
     func shutdown() async {
         do {
@@ -81,21 +98,37 @@ final class SQLConnectionPool: @unchecked Sendable {
     }
 }
 
-/// Opens SQLite connections set up for several connections in one or more processes: a busy timeout, so a
-/// writer waits for the lock instead of failing, and WAL, so readers never wait for a writer.
+/// Opens SQLite connections set up for several connections in one or more processes: WAL, so readers never
+/// wait for a writer, and a busy timeout, so a writer waits for the lock instead of failing.
+///
+/// sqlite-nio installs a busy handler that retries forever; `busy_timeout` replaces it. Switching a new file to
+/// WAL needs an exclusive lock, and a connection waiting for it while another one waits to commit would
+/// deadlock, so the switch is tried without waiting, and a failure only means another connection (or the next
+/// one opened, or ``SQLKeyStore/migrate()``) makes it.
 struct SQLiteTunedSource: ConnectionPoolSource {
     /// sqlite-kit's source, which opens the file.
     let base: SQLiteConnectionSource
     /// How long a statement waits for another connection's write lock.
-    var busyTimeoutMilliseconds = 10_000
+    static let busyTimeoutMilliseconds = 10_000
 
     func makeConnection(logger: Logger, on eventLoop: any EventLoop) -> EventLoopFuture<SQLiteConnection> {
-        let timeout = busyTimeoutMilliseconds
+        let timeout = Self.busyTimeoutMilliseconds
         return base.makeConnection(logger: logger, on: eventLoop).flatMap { connection in
-            connection.query("PRAGMA busy_timeout = \(timeout)")
-                .flatMap { _ in connection.query("PRAGMA journal_mode = WAL") }
+            connection.query("PRAGMA busy_timeout = 0")
+                .flatMap { _ in Self.enableWAL(connection, logger: logger) }
+                .flatMap { connection.query("PRAGMA busy_timeout = \(timeout)") }
                 .map { _ in connection }
                 .flatMapError { error in connection.close().flatMapThrowing { throw error } }
         }
+    }
+
+    /// Switches the file to WAL if it is not yet; never fails (the store works in either mode).
+    static func enableWAL(_ connection: SQLiteConnection, logger: Logger) -> EventLoopFuture<Void> {
+        connection.query("PRAGMA journal_mode = WAL")
+            .map { _ in () }
+            .flatMapError { error in
+                logger.debug("key store: SQLite WAL switch deferred, the file is busy", metadata: ["error": "\(error)"])
+                return connection.eventLoop.makeSucceededFuture(())
+            }
     }
 }

@@ -38,6 +38,7 @@ extension SQLKeyStore {
             }
             return applied
         }
+        await pool.ensureWAL()
         if !applied.isEmpty {
             logger.info(
                 "key store schema migrated",

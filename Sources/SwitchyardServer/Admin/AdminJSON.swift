@@ -12,7 +12,7 @@ enum AdminJSON {
         var object = JSONObject()
         object["token"] = .string(record.tokenHash)
         object["key_name"] = .string(record.keyName)
-        object["alias_x"] = string(record.keyAlias)
+        object["key_alias"] = string(record.keyAlias)
         object["spend"] = number(record.spend)
         object["max_budget"] = number(record.limits.maxBudget)
         object["soft_budget"] = number(record.limits.softBudget)

@@ -85,7 +85,8 @@ enum KeyRoutes {
             if let record = try await request.store.key(alias: alias) { targets.append(record.tokenHash) } else { missing.append(alias) }
         }
         guard missing.isEmpty else {
-            throw GatewayError(.notFound, "Keys not found: \(missing.joined(separator: ", ")). Nothing was deleted.", param: "keys", code: "not_found")
+            throw GatewayError(
+                .notFound, "Keys not found: \(missing.joined(separator: ", ")). Nothing was deleted.", param: "keys", code: "not_found")
         }
         let deleted = try await request.store.deleteKeys(hashes: Array(Set(targets)))
         for hash in deleted { request.access.invalidateKey(hash: hash) }

@@ -38,7 +38,9 @@ extension SpendRoutes {
             for teamID in Set(rows.compactMap(\.teamID)) {
                 names[teamID] = try await request.store.team(id: teamID)?.teamAlias ?? teamID
             }
-            return byDay(rows, listName: "teams", nameField: "team_name", name: { row in row.teamID.map { names[$0] ?? $0 } ?? "Unassigned Team" }, detail: modelAndKey)
+            return byDay(
+                rows, listName: "teams", nameField: "team_name", name: { row in row.teamID.map { names[$0] ?? $0 } ?? "Unassigned Team" },
+                detail: modelAndKey)
         }
     }
 

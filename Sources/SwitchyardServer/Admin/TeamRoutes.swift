@@ -15,7 +15,8 @@ enum TeamRoutes {
     }
 
     /// `POST /team/new`: a team (`team_id` generated when absent). Each of `members_with_roles` gets the
-    /// team in its user's `teams`, and a user row when it has none, as LiteLLM does.
+    /// team in its user's `teams`, and a user row when it has none, as LiteLLM does; a team made with a
+    /// user's key has that user as an admin.
     static func new(_ request: AdminRequest) async throws -> JSONValue {
         let body = try await request.body()
         let teamID = try body.string("team_id") ?? AdminRequest.newID()
@@ -29,7 +30,11 @@ enum TeamRoutes {
         }
         var record = TeamRecord(teamID: teamID, createdAt: request.now)
         try apply(body, to: &record, request)
-        let members = try members(body, field: "members_with_roles") ?? []
+        var members = try members(body, field: "members_with_roles") ?? []
+        // LiteLLM makes the user whose key creates the team one of its admins.
+        if let creator = request.caller.user?.userID, !members.contains(where: { $0.userID == creator }) {
+            members.append(TeamRecord.Member(userID: creator, role: "admin"))
+        }
         try await request.store.insertTeam(record)
         if !members.isEmpty {
             for member in members {

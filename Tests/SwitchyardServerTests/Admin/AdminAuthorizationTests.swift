@@ -40,6 +40,9 @@ struct AdminAuthorizationTests {
             let answer = try await admin.post("/key/generate", #"{"key_alias": "by-boss"}"#, key: key)
             #expect(answer.status == 200)
             #expect(answer["created_by"] == "boss")
+            let team = try await admin.post("/team/new", #"{"team_id": "t1"}"#, key: key)
+            #expect(team.status == 200)
+            #expect(team["admins"] == ["boss"])
         }
     }
 
