@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import math
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 import openai
@@ -119,6 +120,12 @@ def test_global_spend_report_sums_by_day_and_key(keys_gw: KeysGateway) -> None:
 
 
 CONCURRENT_REQUESTS = 50
+# The 50 requests are sent from 50 threads, one every ARRIVAL_GAP_S: each takes 100 ms upstream, so
+# about five are in flight at any time. (Sent all at once, all 50 would be admitted before the first one
+# ended and added its cost: in flight, all of them, which the budget rule allows.)
+ARRIVAL_GAP_S = 0.02
+# Clock slack between a request's end being stamped and its cost reaching the budget counter.
+COUNTER_SLACK = timedelta(milliseconds=100)
 
 
 def test_concurrent_requests_overspend_only_by_what_was_in_flight(keys_gw: KeysGateway) -> None:
@@ -129,18 +136,24 @@ def test_concurrent_requests_overspend_only_by_what_was_in_flight(keys_gw: KeysG
     assert cost > 0
     budget = 3.5 * cost
     key = keys_gw.new_key(max_budget=budget)["key"]
-    start = threading.Barrier(CONCURRENT_REQUESTS)
+    ready = threading.Barrier(CONCURRENT_REQUESTS + 1)
+    go: list[float] = []
 
-    def send(_: int) -> Any:
+    def send(index: int) -> Any:
         with keys_gw.llm(key, timeout=60) as sdk:
-            start.wait(timeout=60)
+            ready.wait(timeout=60)
+            # A schedule, not a wait for something: request i leaves at go + i * ARRIVAL_GAP_S.
+            time.sleep(max(0.0, go[0] + index * ARRIVAL_GAP_S - time.monotonic()))
             try:
                 return response_cost(chat(sdk, OVERLAP_MODEL))
             except openai.APIStatusError as error:
                 return error
 
     with ThreadPoolExecutor(max_workers=CONCURRENT_REQUESTS) as pool:
-        outcomes = list(pool.map(send, range(CONCURRENT_REQUESTS)))
+        futures = [pool.submit(send, index) for index in range(CONCURRENT_REQUESTS)]
+        go.append(time.monotonic() + 0.1)
+        ready.wait(timeout=60)
+        outcomes = [future.result(timeout=120) for future in futures]
 
     admitted = [o for o in outcomes if isinstance(o, float)]
     refused = [o for o in outcomes if not isinstance(o, float)]
@@ -158,7 +171,8 @@ def test_concurrent_requests_overspend_only_by_what_was_in_flight(keys_gw: KeysG
     )
     # No request was admitted after the spend of ended requests had reached the budget.
     crossed = crossing_time(rows, budget)
-    late = [row for row in rows if crossed is not None and parse(row["startTime"]) > crossed]
+    assert crossed is not None, rows
+    late = [row for row in rows if parse(row["startTime"]) > crossed + COUNTER_SLACK]
     assert not late, f"requests admitted after the budget was crossed at {crossed}: {late}"
     with keys_gw.llm(key) as sdk, pytest.raises(openai.BadRequestError):
         chat(sdk, OVERLAP_MODEL)

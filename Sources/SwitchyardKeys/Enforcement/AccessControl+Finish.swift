@@ -51,6 +51,7 @@ extension AccessControl {
                 logger.error("counters could not be updated", metadata: ["error": "\(String(describing: error).prefix(200))"])
             }
         }
+        if outcome.cost > 0 { await noteSoftBudget(of: admission, cost: outcome.cost) }
         let end = now()
         var row = SpendLogRecord(
             requestID: outcome.requestID,
@@ -74,6 +75,19 @@ extension AccessControl {
         row.cacheHit = outcome.cacheHit
         if let errorKind = outcome.errorKind { row.metadata["error"] = .string(errorKind) }
         spendWriter.enqueue(row)
+    }
+
+    /// Logs a warning when this request took its key over the key's `soft_budget` (once per crossing).
+    func noteSoftBudget(of admission: Admission, cost: Double) async {
+        guard let key = admission.caller.key, let soft = key.limits.softBudget,
+            let period = SpendCounters.period(of: key.limits, at: admission.admittedAt)
+        else { return }
+        let counter = SpendCounters.counter(SpendCounters.key(key.tokenHash), period: period)
+        guard let spend = try? await counters.values([counter]).first, spend >= soft, spend - cost < soft else { return }
+        logger.warning(
+            "key crossed its soft budget",
+            metadata: ["key_name": "\(key.keyName)", "key_alias": "\(key.keyAlias ?? "")", "spend": "\(spend)", "soft_budget": "\(soft)"]
+        )
     }
 
     /// The customer named by a request's `user` field, cached like keys; `nil` when never created.
