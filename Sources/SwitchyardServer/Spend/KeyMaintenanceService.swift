@@ -13,7 +13,7 @@ struct KeyMaintenanceService: Service {
 
     func run() async throws {
         // Cancellation ends both loops; the spend writer flushes once more on its way out.
-        try? await cancelWhenGracefulShutdown {
+        await cancelWhenGracefulShutdown {
             await withTaskGroup(of: Void.self) { group in
                 group.addTask { await access.spendWriter.run(interval: spendInterval) }
                 group.addTask { await resetBudgetsEveryMinute() }
