@@ -310,10 +310,9 @@ def databases(backend: str, tmp_path_factory: pytest.TempPathFactory) -> Iterato
     factory.drop_all()
 
 
-def launch_keys_gateway(name: str, config: dict[str, Any], database: Database, logs: Path, **kwargs: Any) -> KeysGateway:
-    """`switchyard serve` with `config` on `database`."""
-    env = base_env(DATABASE_URL=database.url)
-    return KeysGateway(start_gateway(name, config, logs, env=env, **kwargs), database)
+def launch_keys_gateway(name: str, config: dict[str, Any], database: Database, logs: Path, env: dict[str, str] | None = None) -> KeysGateway:
+    """`switchyard serve` with `config` on `database`, with `env` added to its environment."""
+    return KeysGateway(start_gateway(name, config, logs, env=base_env(DATABASE_URL=database.url, **(env or {}))), database)
 
 
 @pytest.fixture(scope="session")
@@ -328,13 +327,15 @@ def keys_gw(backend: str, databases: DatabaseFactory, logs: Path) -> Iterator[Ke
 @pytest.fixture
 def start_keys_gateway(backend: str, databases: DatabaseFactory, logs: Path) -> Iterator[Callable[..., KeysGateway]]:
     """Starts key gateways with `config` (default ``keys_config()``) on a fresh database, or on `database`
-    to restart on the same store; stops the ones still running at the end."""
+    to restart on the same store, with `env` added to the environment; stops the ones still running at the end."""
     started: list[KeysGateway] = []
 
-    def start(name: str, config: dict[str, Any] | None = None, database: Database | None = None) -> KeysGateway:
+    def start(
+        name: str, config: dict[str, Any] | None = None, database: Database | None = None, env: dict[str, str] | None = None
+    ) -> KeysGateway:
         db = database or databases.new(name)
         # A fresh log name per process, so that a restarted gateway's log does not overwrite the first one's.
-        gw = launch_keys_gateway(f"{name}-{backend}-{secrets.token_hex(3)}", config or keys_config(), db, logs)
+        gw = launch_keys_gateway(f"{name}-{backend}-{secrets.token_hex(3)}", config or keys_config(), db, logs, env)
         started.append(gw)
         return gw
 

@@ -12,7 +12,7 @@ from collections.abc import Callable
 import openai
 import pytest
 
-from keys_support import MODEL, KeysGateway, chat, error_body, is_budget_exceeded, keys_config, response_cost
+from keys_support import MODEL, KeysGateway, chat, error_body, is_budget_exceeded, keys_config, poll, response_cost
 
 # Far less than one request costs: the first request is admitted at zero spend, the next is not.
 TINY_BUDGET = 0.000001
@@ -106,3 +106,35 @@ def test_key_under_its_budget_keeps_working(keys_gw: KeysGateway) -> None:
         costs = [response_cost(chat(sdk)) for _ in range(3)]
 
     keys_gw.key_spend(key, sum(costs))
+
+
+def test_user_budget_stops_every_key_of_the_user(keys_gw: KeysGateway) -> None:
+    user = f"user-{secrets.token_hex(4)}"
+    created = keys_gw.post("/user/new", {"user_id": user, "max_budget": TINY_BUDGET})
+    assert created["key"].startswith("sk-") and created["user_id"] == user, created
+    other_key = keys_gw.new_key(user_id=user)["key"]
+    with keys_gw.llm(created["key"]) as sdk:
+        chat(sdk)
+    with keys_gw.llm(other_key) as sdk, pytest.raises(openai.BadRequestError) as refused:
+        chat(sdk)
+
+    assert_budget_exceeded(refused.value, 400, user)
+
+
+def test_budget_resets_at_the_end_of_its_duration(keys_gw: KeysGateway) -> None:
+    key = keys_gw.new_key(max_budget=TINY_BUDGET, budget_duration="2s")["key"]
+    with keys_gw.llm(key) as sdk:
+        chat(sdk)
+        with pytest.raises(openai.BadRequestError) as refused:
+            chat(sdk)
+        assert is_budget_exceeded(refused.value), refused.value.body
+
+        def admitted_again() -> bool:
+            try:
+                chat(sdk)
+            except openai.BadRequestError as error:
+                assert is_budget_exceeded(error), error.body
+                return False
+            return True
+
+        poll("the 2 s budget period to end", admitted_again, timeout=30, interval=0.25)

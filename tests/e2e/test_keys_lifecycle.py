@@ -101,11 +101,11 @@ def test_regenerated_key_replaces_the_old_one_and_keeps_its_spend(keys_gw: KeysG
     assert new["key"] != old["key"] and new["key"].startswith("sk-"), new
     assert new["token"] == hashlib.sha256(new["key"].encode()).hexdigest(), new
     assert new["key_alias"] == old["key_alias"], new
+    assert float(keys_gw.key_info(new["key"])["spend"]) == pytest.approx(cost, rel=1e-9), "the regenerated key lost its spend"
     with keys_gw.llm(old["key"]) as sdk, pytest.raises(openai.AuthenticationError):
         chat(sdk)
     with keys_gw.llm(new["key"]) as sdk:
         chat(sdk)
-    assert float(keys_gw.key_info(new["key"])["spend"]) >= cost
 
 
 def test_deleted_key_gets_401(keys_gw: KeysGateway) -> None:
@@ -188,3 +188,14 @@ def test_keys_and_spend_survive_a_restart(start_keys_gateway: Callable[..., Keys
     assert len(second.spend_logs(key, 3, timeout=5)) == 3
     with second.llm(key) as sdk:
         chat(sdk)
+
+
+def test_key_of_a_proxy_admin_user_may_manage_keys(keys_gw: KeysGateway) -> None:
+    admin = keys_gw.post("/user/new", {"user_id": f"admin-{secrets.token_hex(4)}", "user_role": "proxy_admin"})["key"]
+    ordinary = keys_gw.post("/user/new", {"user_id": f"internal-{secrets.token_hex(4)}", "user_role": "internal_user"})["key"]
+
+    made = keys_gw.admin.post("/key/generate", json={}, headers={"Authorization": f"Bearer {admin}"})
+    refused = keys_gw.admin.post("/key/generate", json={}, headers={"Authorization": f"Bearer {ordinary}"})
+
+    assert made.status_code == 200 and made.json()["key"].startswith("sk-"), made.text
+    assert refused.status_code == 403, refused.text

@@ -102,7 +102,12 @@ extension AccessControl {
             cache.store(customer: customer, id: id, at: time)
             return customer
         } catch {
-            if let cached, settings.allowRequestsOnDBUnavailable { return cached.value }
+            // The operator chose availability over checks during an outage: a customer not read yet is served as one
+            // without a record (the default end-user budget still applies), rather than failing a cached key's request.
+            if settings.allowRequestsOnDBUnavailable {
+                logger.warning("key database unavailable; serving the customer from the cache", metadata: ["error": "\(type(of: error))"])
+                return cached?.value ?? nil
+            }
             throw AccessControl.databaseUnavailable
         }
     }

@@ -48,6 +48,9 @@ public final class SpendWriter: Sendable {
     /// Rows waiting to be written.
     public var pendingCount: Int { state.withLock { $0.pending.count } }
 
+    /// Rows dropped because the buffer was full (the database was unavailable for too long).
+    public var droppedCount: Int { state.withLock { $0.dropped } }
+
     /// Writes everything queued so far, batch by batch; returns false when a write failed (the rows
     /// stay queued).
     @discardableResult

@@ -44,6 +44,15 @@ enum AdminTime {
         )
     }
 
+    /// The UTC day of an instant, `YYYY-MM-DD`.
+    static func dayString(_ date: Date) -> String {
+        let parts = calendar.dateComponents([.year, .month, .day], from: date)
+        let year = parts.year ?? 1970
+        let month = parts.month ?? 1
+        let day = parts.day ?? 1
+        return "\(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
+    }
+
     /// Midnight UTC of a `YYYY-MM-DD` date.
     static func day(_ text: String) -> Date? {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)

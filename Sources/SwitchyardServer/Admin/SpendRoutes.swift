@@ -15,6 +15,9 @@ enum SpendRoutes {
     /// `GET /spend/logs?api_key=&user_id=&team_id=&end_user=&request_id=&start_date=&end_date=`: spend
     /// log rows, newest first (at most 1,000). `api_key` is a key or its hash; dates are `YYYY-MM-DD`
     /// (`end_date` then includes that whole day) or ISO 8601.
+    ///
+    /// As in LiteLLM, a request with both `start_date` and `end_date` gets the per-day summary (see
+    /// ``summary(_:through:)``) unless it says `summarize=false`.
     static func logs(_ request: AdminRequest) async throws -> JSONValue {
         var filter = SpendLogFilter()
         filter.keyHash = request.query("api_key").map(AdminRequest.keyHash)
@@ -23,6 +26,11 @@ enum SpendRoutes {
         filter.customerID = request.query("end_user")
         filter.requestID = request.query("request_id")
         (filter.start, filter.end) = try range(request)
+        if let end = filter.end, filter.start != nil, try request.boolQuery("summarize") ?? true {
+            filter.limit = summaryRowLimit
+            let rows = try await request.store.spendLogs(filter)
+            return summary(rows, through: AdminTime.dayString(end.addingTimeInterval(-1)))
+        }
         let rows = try await request.store.spendLogs(filter)
         return .array(rows.map { .object(AdminJSON.spendLog($0)) })
     }

@@ -12,6 +12,8 @@ enum TeamRoutes {
         router.get("/team/list", use: AdminRoutes.handler("/team/list", gateway: gateway, list))
         router.post("/team/member_add", use: AdminRoutes.handler("/team/member_add", gateway: gateway, memberAdd))
         router.post("/team/member_delete", use: AdminRoutes.handler("/team/member_delete", gateway: gateway, memberDelete))
+        router.post("/team/block", use: AdminRoutes.handler("/team/block", gateway: gateway) { try await setBlocked($0, true) })
+        router.post("/team/unblock", use: AdminRoutes.handler("/team/unblock", gateway: gateway) { try await setBlocked($0, false) })
     }
 
     /// `POST /team/new`: a team (`team_id` generated when absent). Each of `members_with_roles` gets the
@@ -118,6 +120,18 @@ enum TeamRoutes {
             result.append(.object(object))
         }
         return .array(result)
+    }
+
+    /// `POST /team/block` / `/team/unblock` with `{"team_id"}`: every key of a blocked team is refused.
+    /// Answers the team object.
+    static func setBlocked(_ request: AdminRequest, _ blocked: Bool) async throws -> JSONValue {
+        let body = try await request.body()
+        var record = try await find(try body.requiredString("team_id"), in: request)
+        record.blocked = blocked
+        record.updatedAt = request.now
+        try await request.store.updateTeam(record)
+        request.access.invalidateTeam(id: record.teamID)
+        return .object(AdminJSON.team(record))
     }
 
     /// Applies the team fields the body carries: alias, models, limits, metadata, `blocked`.

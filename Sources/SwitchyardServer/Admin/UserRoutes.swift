@@ -107,11 +107,20 @@ enum UserRoutes {
         return ["deleted_users": AdminJSON.strings(deleted)]
     }
 
-    /// `GET /user/info?user_id=` (the caller's own user without it): `{"user_id", "user_info", "keys",
-    /// "teams"}`; each key carries its team's `team_alias`, as LiteLLM's.
+    /// `GET /user/info?user_id=`: `{"user_id", "user_info", "keys", "teams"}`; each key carries its
+    /// team's `team_alias`, as LiteLLM's. Without `user_id` it shows the caller's own user or, for the
+    /// master key (which has none), every key and team with `user_id` and `user_info` null, as LiteLLM
+    /// answers a proxy admin.
     static func info(_ request: AdminRequest) async throws -> JSONValue {
         guard let userID = request.query("user_id") ?? request.caller.user?.userID else {
-            throw GatewayError(.badRequest, "No user_id passed. Use /user/info?user_id=<id>.", param: "user_id", code: "invalid_request_body")
+            let keys = try await AdminRoutes.all(pageSize: 100) { page, size in
+                var filter = KeyFilter()
+                filter.page = page
+                filter.size = size
+                return try await request.store.keys(filter)
+            }
+            let teams = try await AdminRoutes.all { page, size in try await request.store.teams(page: page, size: size) }
+            return infoAnswer(userID: nil, user: nil, keys: keys, teams: teams)
         }
         guard let user = try await request.store.user(id: userID) else {
             throw GatewayError(.notFound, "User \(userID) not found", param: "user_id", code: "not_found")
@@ -120,15 +129,20 @@ enum UserRoutes {
         for id in user.teams {
             if let team = try await request.store.team(id: id) { teams.append(team) }
         }
-        teams.sort { ($0.teamAlias ?? "") < ($1.teamAlias ?? "") }
-        let keys: [JSONValue] = try await keys(ofUser: userID, request).map { key in
+        return infoAnswer(userID: userID, user: user, keys: try await keys(ofUser: userID, request), teams: teams)
+    }
+
+    /// The body of `/user/info`.
+    static func infoAnswer(userID: String?, user: UserRecord?, keys: [KeyRecord], teams: [TeamRecord]) -> JSONValue {
+        let teams = teams.sorted { ($0.teamAlias ?? "") < ($1.teamAlias ?? "") }
+        let keys: [JSONValue] = keys.map { key in
             var object = AdminJSON.key(key)
             object["team_alias"] = key.teamID.map { id in AdminJSON.string(teams.first { $0.teamID == id }?.teamAlias) } ?? .null
             return .object(object)
         }
         return [
-            "user_id": .string(userID),
-            "user_info": .object(AdminJSON.user(user)),
+            "user_id": AdminJSON.string(userID),
+            "user_info": user.map { .object(AdminJSON.user($0)) } ?? .null,
             "keys": .array(keys),
             "teams": .array(teams.map { .object(AdminJSON.team($0)) }),
         ]

@@ -25,7 +25,7 @@ final class EnforcementClock: Sendable {
 
 /// Access control over a real SQLite store on a temporary file (behind a ``SwitchableKeyStore``), in-memory
 /// counters and one hand-moved clock.
-struct EnforcementHarness {
+struct EnforcementHarness: Sendable {
     static let logger = Logger(label: "switchyard.keys.enforcement-tests") { _ in SwiftLogNoOpLogHandler() }
 
     let sql: SQLKeyStore

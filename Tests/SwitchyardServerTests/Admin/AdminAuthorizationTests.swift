@@ -14,7 +14,7 @@ struct AdminAuthorizationTests {
         (.post, "/key/generate"), (.post, "/key/update"), (.post, "/key/delete"), (.post, "/key/regenerate"),
         (.get, "/key/list"), (.post, "/key/block"), (.post, "/key/unblock"),
         (.post, "/team/new"), (.post, "/team/update"), (.post, "/team/delete"), (.get, "/team/info?team_id=t"), (.get, "/team/list"),
-        (.post, "/team/member_add"), (.post, "/team/member_delete"),
+        (.post, "/team/member_add"), (.post, "/team/member_delete"), (.post, "/team/block"), (.post, "/team/unblock"),
         (.post, "/user/new"), (.post, "/user/update"), (.post, "/user/delete"), (.get, "/user/info?user_id=u"), (.get, "/user/list"),
         (.post, "/customer/new"), (.post, "/customer/update"), (.post, "/customer/delete"), (.get, "/customer/info?end_user_id=c"),
         (.get, "/customer/list"), (.post, "/customer/block"), (.post, "/customer/unblock"),

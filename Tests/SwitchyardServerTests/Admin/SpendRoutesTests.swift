@@ -91,11 +91,27 @@ struct SpendRoutesTests {
             #expect(try await ids("api_key=\(secondHash)") == ["r2"])
             #expect(try await ids("user_id=ann") == ["r1", "r3"])
             #expect(try await ids("team_id=t1&start_date=2026-01-11") == ["r3"])
-            #expect(try await ids("start_date=2026-01-10&end_date=2026-01-10") == ["r1", "r2"])
+            #expect(try await ids("start_date=2026-01-10&end_date=2026-01-10&summarize=false") == ["r1", "r2"])
             #expect(try await ids("start_date=2026-01-11T00:00:00Z") == ["r3"])
             let bad = try await admin.get("/spend/logs?start_date=yesterday")
             #expect(bad.status == 400)
             #expect(bad.error("param") == "start_date")
+        }
+    }
+
+    @Test func summarizesSpendLogsPerDayWhenGivenADateRange() async throws {
+        try await AdminFixture.run { admin in
+            let (key, secondHash) = try await Self.seed(admin)
+            let days = try #require(try await admin.get("/spend/logs?start_date=2026-01-10&end_date=2026-01-12").json.arrayValue)
+            #expect(days.compactMap { $0.objectValue?["startTime"]?.stringValue } == ["2026-01-10", "2026-01-11", "2026-01-12"])
+            let first = try #require(days.first?.objectValue)
+            #expect(first["spend"] == 0.75)
+            #expect(first[VirtualKey.hash(key)] == 0.5)
+            #expect(first[secondHash] == 0.25)
+            #expect(first["users"] == ["ann": 0.5, "null": 0.25])
+            #expect(first["models"] == ["gpt-4o-2024-08-06": 0.75])
+            #expect(days.last == ["startTime": "2026-01-12", "spend": 0, "users": [:], "models": [:]])
+            #expect(try await admin.get("/spend/logs?start_date=2025-01-01&end_date=2025-01-02").json == [])
         }
     }
 

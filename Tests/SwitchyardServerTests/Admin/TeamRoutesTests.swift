@@ -66,6 +66,21 @@ struct TeamRoutesTests {
         }
     }
 
+    @Test func blocksAndUnblocksATeamsKeys() async throws {
+        try await AdminFixture.run { admin in
+            _ = try await admin.post("/team/new", #"{"team_id": "t1"}"#)
+            let key = try await admin.generateKey(#"{"team_id": "t1"}"#)
+            #expect(try await admin.get("/key/info", key: key.key).status == 200)
+            let blocked = try await admin.post("/team/block", #"{"team_id": "t1"}"#)
+            #expect(blocked["blocked"] == true)
+            #expect(try await admin.get("/key/info", key: key.key).status == 401)
+            let unblocked = try await admin.post("/team/unblock", #"{"team_id": "t1"}"#)
+            #expect(unblocked["blocked"] == false)
+            #expect(try await admin.get("/key/info", key: key.key).status == 200)
+            #expect(try await admin.post("/team/block", #"{"team_id": "ghost"}"#).status == 404)
+        }
+    }
+
     @Test func listsTeamsByAliasAndFiltersByMember() async throws {
         try await AdminFixture.run { admin in
             _ = try await admin.post("/team/new", #"{"team_id": "b", "team_alias": "beta", "members_with_roles": [{"user_id": "ann"}]}"#)
