@@ -12,7 +12,7 @@ from collections.abc import Callable
 import openai
 import pytest
 
-from keys_support import MODEL, KeysGateway, chat, error_body, is_budget_exceeded, keys_config, poll, response_cost
+from keys_support import MODEL, OTHER_MODEL, KeysGateway, chat, error_body, is_budget_exceeded, keys_config, poll, response_cost
 
 # Far less than one request costs: the first request is admitted at zero spend, the next is not.
 TINY_BUDGET = 0.000001
@@ -62,7 +62,7 @@ def test_customer_budget_applies_to_requests_naming_the_customer(keys_gw: KeysGa
     keys_gw.post("/customer/new", {"user_id": customer, "max_budget": TINY_BUDGET})
     key = keys_gw.new_key()["key"]
     with keys_gw.llm(key) as sdk:
-        chat(sdk, user=customer)
+        cost = response_cost(chat(sdk, user=customer))
         with pytest.raises(openai.BadRequestError) as refused:
             chat(sdk, user=customer)
         # The key itself has no budget: without the customer, or for another one, it still works.
@@ -70,7 +70,8 @@ def test_customer_budget_applies_to_requests_naming_the_customer(keys_gw: KeysGa
         chat(sdk, user=f"other-{customer}")
 
     assert_budget_exceeded(refused.value, 400, customer)
-    assert float(keys_gw.get("/customer/info", end_user_id=customer)["spend"]) >= 0
+    poll("the customer's spend", lambda: float(keys_gw.get("/customer/info", end_user_id=customer)["spend"]) == pytest.approx(cost, rel=1e-9))
+    assert [row["end_user"] for row in keys_gw.get("/spend/logs", end_user=customer)] == [customer]
 
 
 def test_proxy_budget_stops_every_key(start_keys_gateway: Callable[..., KeysGateway]) -> None:
@@ -138,3 +139,50 @@ def test_budget_resets_at_the_end_of_its_duration(keys_gw: KeysGateway) -> None:
             return True
 
         poll("the 2 s budget period to end", admitted_again, timeout=30, interval=0.25)
+
+
+def test_raising_the_budget_lets_the_key_through_again(keys_gw: KeysGateway) -> None:
+    key = keys_gw.new_key(max_budget=TINY_BUDGET)["key"]
+    with keys_gw.llm(key) as sdk:
+        chat(sdk)
+        with pytest.raises(openai.BadRequestError):
+            chat(sdk)
+        keys_gw.post("/key/update", {"key": key, "max_budget": 10})
+        chat(sdk)
+
+
+def test_budget_is_still_spent_after_a_restart(start_keys_gateway: Callable[..., KeysGateway]) -> None:
+    first = start_keys_gateway("budget-restart")
+    key = first.new_key(max_budget=TINY_BUDGET)["key"]
+    with first.llm(key) as sdk:
+        chat(sdk)
+    first.close()
+    first.process.stop()
+
+    second = start_keys_gateway("budget-restart", database=first.database)
+    with second.llm(key) as sdk, pytest.raises(openai.BadRequestError) as refused:
+        chat(sdk)
+
+    assert_budget_exceeded(refused.value, 400, "key")
+
+
+def test_model_budget_of_a_key_stops_only_that_model(keys_gw: KeysGateway) -> None:
+    key = keys_gw.new_key(model_max_budget={MODEL: TINY_BUDGET})["key"]
+    with keys_gw.llm(key) as sdk:
+        chat(sdk, MODEL)
+        with pytest.raises(openai.BadRequestError) as refused:
+            chat(sdk, MODEL)
+        chat(sdk, OTHER_MODEL)
+
+    assert_budget_exceeded(refused.value, 400, MODEL)
+
+
+def test_blocked_customer_is_refused(keys_gw: KeysGateway) -> None:
+    customer = f"blocked-{secrets.token_hex(4)}"
+    keys_gw.post("/customer/block", {"user_ids": [customer]})
+    key = keys_gw.new_key()["key"]
+    with keys_gw.llm(key) as sdk:
+        with pytest.raises(openai.PermissionDeniedError):
+            chat(sdk, user=customer)
+        keys_gw.post("/customer/unblock", {"user_ids": [customer]})
+        chat(sdk, user=customer)

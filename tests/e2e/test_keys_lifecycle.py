@@ -199,3 +199,32 @@ def test_key_of_a_proxy_admin_user_may_manage_keys(keys_gw: KeysGateway) -> None
 
     assert made.status_code == 200 and made.json()["key"].startswith("sk-"), made.text
     assert refused.status_code == 403, refused.text
+
+
+def test_regenerated_key_keeps_spend_not_yet_written(start_keys_gateway: Callable[..., KeysGateway]) -> None:
+    # The request's spend is still in the spend writer's batch (written only at shutdown here) when the
+    # key gets its new value: it must end up on the key all the same.
+    config = keys_config(general={"proxy_batch_write_at": 600})
+    first = start_keys_gateway("rotate-pending", config)
+    old = first.new_key()["key"]
+    with first.llm(old) as sdk:
+        cost = response_cost(chat(sdk))
+    new = first.post("/key/regenerate", {"key": old})["key"]
+    first.close()
+    first.process.stop()
+
+    second = start_keys_gateway("rotate-pending", config, database=first.database)
+
+    assert len(second.spend_logs(old, 1, timeout=5)) == 1
+    spend = float(second.key_info(new)["spend"])
+    assert spend == pytest.approx(cost, rel=1e-9), f"the regenerated key has spend {spend}, the request before the rotation cost {cost}"
+
+
+def test_key_cannot_read_another_keys_info(keys_gw: KeysGateway) -> None:
+    mine = keys_gw.new_key()["key"]
+    other = keys_gw.new_key()["key"]
+
+    response = keys_gw.admin.get("/key/info", params={"key": other}, headers={"Authorization": f"Bearer {mine}"})
+
+    assert response.status_code == 403, response.text
+    assert other not in response.text

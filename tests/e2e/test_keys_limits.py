@@ -12,7 +12,7 @@ from typing import Any
 import openai
 import pytest
 
-from keys_support import SLOW_MODEL, KeysGateway, chat, error_body
+from keys_support import PROMPT, SLOW_MODEL, TRICKLE_MODEL, KeysGateway, chat, error_body, poll
 
 # The rpm and tpm windows are wall-clock minutes: a test that needs several requests inside one window
 # starts no later than this many seconds into a minute.
@@ -107,3 +107,23 @@ def test_failed_request_releases_its_parallel_slot(keys_gw: KeysGateway) -> None
             chat(sdk, "no-such-model")
         chat(sdk)
         chat(sdk)
+
+
+def test_stream_dropped_by_the_client_frees_its_slot_and_is_charged(keys_gw: KeysGateway) -> None:
+    key = keys_gw.new_key(max_parallel_requests=1)["key"]
+    with keys_gw.llm(key) as sdk:
+        stream = sdk.chat.completions.create(model=TRICKLE_MODEL, messages=[{"role": "user", "content": PROMPT}], stream=True)
+        next(iter(stream))
+        stream.close()  # mid-stream: the answer takes seconds at 10 tokens a second
+
+        def admitted() -> bool:
+            try:
+                chat(sdk)
+            except openai.RateLimitError:
+                return False
+            return True
+
+        poll("the dropped stream's parallel slot to be freed", admitted, timeout=30)
+    rows = keys_gw.spend_logs(key, 2)
+    dropped = [row for row in rows if row["model_group"] == TRICKLE_MODEL]
+    assert len(dropped) == 1 and float(dropped[0]["spend"]) > 0, rows

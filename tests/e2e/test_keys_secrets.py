@@ -8,12 +8,13 @@ from __future__ import annotations
 import hashlib
 import secrets
 from collections.abc import Callable
+from dataclasses import replace
 
 import openai
 import pytest
 
 from harness import MASTER_KEY
-from keys_support import EMBEDDING_MODEL, MODEL, KeysGateway, chat
+from keys_support import EMBEDDING_MODEL, MODEL, DatabaseFactory, KeysGateway, chat
 
 
 def test_no_plaintext_key_or_prompt_in_the_database_or_the_log(start_keys_gateway: Callable[..., KeysGateway]) -> None:
@@ -49,3 +50,19 @@ def test_no_plaintext_key_or_prompt_in_the_database_or_the_log(start_keys_gatewa
         assert key not in log, f"the {name} key is in the gateway's log"
     assert marker not in stored, "a prompt is stored in the database"
     assert marker not in log, "a prompt is in the gateway's log"
+
+
+def test_database_password_is_not_logged(backend: str, databases: DatabaseFactory, start_keys_gateway: Callable[..., KeysGateway]) -> None:
+    if backend != "postgresql":
+        pytest.skip("a SQLite URL has no password")
+    password = f"pw-{secrets.token_hex(8)}"
+    fresh = databases.new("password")
+    # The test server trusts loopback connections, so any password is accepted and none is checked.
+    with_password = replace(fresh, url=fresh.url.replace("://switchyard@", f"://switchyard:{password}@", 1))
+    assert password in with_password.url, f"unexpected test server URL shape: {fresh.url}"
+    gw = start_keys_gateway("db-password", database=with_password, env={"LOG_LEVEL": "trace"})
+    gw.new_key()
+    gw.close()
+    gw.process.stop()
+
+    assert password not in gw.process.log_path.read_text(errors="replace"), "the database password is in the gateway's log"

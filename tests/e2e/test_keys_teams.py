@@ -113,3 +113,28 @@ def test_deleting_a_team_deletes_its_keys(keys_gw: KeysGateway) -> None:
 
 def test_key_for_an_unknown_team_is_refused(keys_gw: KeysGateway) -> None:
     keys_gw.post("/key/generate", {"team_id": f"no-team-{secrets.token_hex(4)}"}, expect=400)
+
+
+def test_blocked_team_blocks_its_keys(keys_gw: KeysGateway) -> None:
+    team = new_team(keys_gw)
+    key = keys_gw.new_key(team_id=team["team_id"])["key"]
+    with keys_gw.llm(key) as sdk:
+        chat(sdk)
+        keys_gw.post("/team/update", {"team_id": team["team_id"], "blocked": True})
+        with pytest.raises(openai.AuthenticationError):
+            chat(sdk)
+        keys_gw.post("/team/update", {"team_id": team["team_id"], "blocked": False})
+        chat(sdk)
+
+
+def test_user_spend_adds_up_the_users_keys(keys_gw: KeysGateway) -> None:
+    user = f"spender-{secrets.token_hex(4)}"
+    keys_gw.post("/user/new", {"user_id": user, "auto_create_key": False})
+    keys = [keys_gw.new_key(user_id=user)["key"] for _ in range(2)]
+    for key in keys:
+        with keys_gw.llm(key) as sdk:
+            chat(sdk)
+    total = sum(float(row["spend"]) for key in keys for row in keys_gw.spend_logs(key, 1))
+
+    poll("the user's spend", lambda: float(keys_gw.get("/user/info", user_id=user)["user_info"]["spend"]) == pytest.approx(total, rel=1e-9))
+    assert {row["user"] for row in keys_gw.get("/spend/logs", user_id=user)} == {user}

@@ -1,3 +1,4 @@
+import Foundation
 import Logging
 import NIOCore
 import NIOPosix
@@ -17,6 +18,7 @@ final class SQLConnectionPool: @unchecked Sendable {
 
     private let backend: Backend
     private let logger: Logger
+    private let temporaryFile: String?
 
     /// True for PostgreSQL, which needs `pg_advisory_xact_lock` and plain `BEGIN`.
     var isPostgres: Bool {
@@ -24,20 +26,26 @@ final class SQLConnectionPool: @unchecked Sendable {
         return false
     }
 
-    /// A pool of SQLite connections to `path` (`nil`: a private in-memory database).
+    /// A pool of SQLite connections to `path` (`nil`: a private database deleted on ``shutdown()``).
     init(sqlitePath path: String?, eventLoopGroup: any EventLoopGroup, threadPool: NIOThreadPool, logger: Logger) {
-        let storage: SQLiteConfiguration.Storage = path.map { .file(path: $0) } ?? .memory
-        let base = SQLiteConnectionSource(configuration: .init(storage: storage, enableForeignKeys: false), threadPool: threadPool)
-        // One connection per event loop: SQLite has a single writer anyway, more connections only add lock waits.
+        // sqlite-kit's `.memory` is a temporary file it never deletes; this one is ours to remove.
+        let temporary = path == nil ? FileManager.default.temporaryDirectory.appendingPathComponent("switchyard-\(UUID().uuidString).db").path : nil
+        let file = path ?? temporary ?? "switchyard.db"
+        let base = SQLiteConnectionSource(configuration: .init(storage: .file(path: file), enableForeignKeys: false), threadPool: threadPool)
+        // One connection per process. SQLite runs each statement as a blocking call on `threadPool`; with several
+        // connections, writers waiting for the lock (busy timeout) can occupy every thread while the connection
+        // holding the lock waits for a thread to commit: a deadlock until the timeout. A single connection has no
+        // one to wait for in this process, and SQLite has a single writer anyway; key reads are cached upstream.
         let pool = EventLoopGroupConnectionPool(
             source: SQLiteTunedSource(base: base),
             maxConnectionsPerEventLoop: 1,
             requestTimeout: .seconds(30),
             logger: logger,
-            on: eventLoopGroup
+            on: eventLoopGroup.next()
         )
         self.backend = .sqlite(pool)
         self.logger = logger
+        self.temporaryFile = temporary
     }
 
     /// A pool of PostgreSQL connections.
@@ -51,6 +59,7 @@ final class SQLConnectionPool: @unchecked Sendable {
         )
         self.backend = .postgres(pool)
         self.logger = logger
+        self.temporaryFile = nil
     }
 
     /// Runs `body` with one connection borrowed from the pool for its whole duration.
@@ -94,6 +103,15 @@ final class SQLConnectionPool: @unchecked Sendable {
         } catch {
             // The pool is closed even when this throws; the error only reports a connection that closed badly.
             logger.warning("key store: error while closing database connections", metadata: ["error": "\(error)"])
+        }
+        if let temporaryFile {
+            for suffix in ["", "-wal", "-shm"] {
+                do {
+                    try FileManager.default.removeItem(atPath: temporaryFile + suffix)
+                } catch {
+                    logger.debug("key store: temporary database file not removed", metadata: ["file": "\(temporaryFile + suffix)"])
+                }
+            }
         }
     }
 }

@@ -145,6 +145,11 @@ private struct SpendTotals {
             entities[kind, default: [:]][id, default: 0] += record.spend
             models[EntityKey(kind: kind, id: id), default: [:]][record.modelGroup, default: 0] += record.spend
         }
+        // LiteLLM's proxy-wide budget (`litellm_settings.max_budget`) is a user row every request pays into; when
+        // no budget is configured the row does not exist and the update is a no-op.
+        if record.userID != AccessControl.proxyBudgetUserID {
+            entities[.user, default: [:]][AccessControl.proxyBudgetUserID, default: 0] += record.spend
+        }
         if let customer = record.customerID, !customer.isEmpty {
             let previous = customers[customer] ?? (0, record.startTime)
             customers[customer] = (previous.spend + record.spend, min(previous.firstSeen, record.startTime))

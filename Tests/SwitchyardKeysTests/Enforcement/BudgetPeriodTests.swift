@@ -39,18 +39,6 @@ import Testing
         }
     }
 
-    @Test func aKeyWhoseStoredSpendIsOverBudgetIsRefusedOnFirstUse() async throws {
-        try await EnforcementHarness.run { h in
-            let key = try await h.addKey {
-                $0.limits.maxBudget = 5
-                $0.spend = 5.5
-            }
-            let error = await h.refusal { () async throws(GatewayError) in try await h.admit(key) }
-            #expect(error?.code == "budget_exceeded")
-            #expect(error?.message.contains("Current cost: 5.5") == true)
-        }
-    }
-
     @Test func storedSpendOfAPeriodThatHasEndedIsNotCounted() async throws {
         try await EnforcementHarness.run { h in
             let key = try await h.addKey {
@@ -63,69 +51,15 @@ import Testing
         }
     }
 
-    @Test func storedTeamAndUserSpendAreSeededToo() async throws {
+    @Test func theProxyBudgetResetsOnItsBoundary() async throws {
         try await EnforcementHarness.run { h in
-            try await h.addTeam("team-1") {
-                $0.limits.maxBudget = 3
-                $0.spend = 3
-            }
-            try await h.addUser("user-1") {
-                $0.limits.maxBudget = 3
-                $0.spend = 3
-            }
-            let teamKey = try await h.addKey(team: "team-1")
-            let userKey = try await h.addKey(user: "user-1")
-            #expect(await h.refusal { () async throws(GatewayError) in try await h.admit(teamKey) }?.code == "budget_exceeded")
-            #expect(await h.refusal { () async throws(GatewayError) in try await h.admit(userKey) }?.code == "budget_exceeded")
-        }
-    }
-
-    @Test func storedCustomerSpendIsSeeded() async throws {
-        try await EnforcementHarness.run { h in
-            try await h.addCustomer("cust-1") {
-                $0.limits.maxBudget = 1
-                $0.spend = 1
-            }
+            try await h.access.configureProxyBudget(maxBudget: 1, budgetDuration: "1h", nextReset: h.clock.now.addingTimeInterval(3600))
             let key = try await h.addKey()
-            #expect(await h.refusal { () async throws(GatewayError) in try await h.admit(key, customer: "cust-1") }?.code == "budget_exceeded")
-        }
-    }
-
-    @Test func storedPerModelSpendIsSeeded() async throws {
-        try await EnforcementHarness.run { h in
-            let key = try await h.addKey {
-                $0.limits.modelMaxBudget = ["gpt-4o": 1]
-                $0.modelSpend = ["gpt-4o": 1.5]
-            }
-            #expect(await h.refusal { () async throws(GatewayError) in try await h.admit(key, model: "gpt-4o") }?.code == "budget_exceeded")
-            _ = try await h.admit(key, model: "claude")
-        }
-    }
-
-    @Test func reloadingAKeyNeverLowersSpendCountedInMemory() async throws {
-        try await EnforcementHarness.run { h in
-            let key = try await h.addKey { $0.limits.maxBudget = 1 }
             await h.finish(try await h.admit(key), cost: 1)
-            // The spend is not written yet; the reload reads 0 from the database and must not undo it.
-            h.clock.advance(120)
+            h.clock.advance(3599)
             #expect(await h.refusal { () async throws(GatewayError) in try await h.admit(key) }?.code == "budget_exceeded")
-            #expect(h.store.keyReads == 2)
-        }
-    }
-
-    @Test func theProxyBudgetCountsSpendWrittenBeforeARestart() async throws {
-        try await EnforcementHarness.run { h in
-            try await h.access.configureProxyBudget(maxBudget: 1, budgetDuration: nil, nextReset: nil)
-            let key = try await h.addKey()
-            await h.finish(try await h.admit(key), cost: 1)
-            #expect(await h.access.spendWriter.flush())
-            // A new process over the same database: its counters start empty and are seeded from the store.
-            let restarted = AccessControl(store: h.store, logger: EnforcementHarness.logger, now: h.clock.reading)
-            let caller = try await restarted.authenticate(key)
-            let error = await h.refusal { () async throws(GatewayError) in try await restarted.admit(caller, model: "gpt-4o", customerID: nil) }
-            withKnownIssue("SQLKeyStore.record never adds spend to the litellm-proxy-budget user, so the proxy budget restarts at zero") {
-                #expect(error?.code == "budget_exceeded")
-            }
+            h.clock.advance(1)
+            _ = try await h.admit(key)
         }
     }
 }

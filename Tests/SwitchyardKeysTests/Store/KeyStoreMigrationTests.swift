@@ -1,4 +1,5 @@
 import Foundation
+import NIOPosix
 import SQLKit
 import Testing
 
@@ -35,11 +36,13 @@ import Testing
     @Test(arguments: StoreBackend.all)
     func storesMigratingAtTheSameTimeBothSucceed(_ backend: StoreBackend) async throws {
         let location = try StoreLocation(backend)
-        let stores = [
-            try await SQLKeyStore.open(url: location.url, logger: StoreBackend.logger),
-            try await SQLKeyStore.open(url: location.url, logger: StoreBackend.logger),
-            try await SQLKeyStore.open(url: location.url, logger: StoreBackend.logger),
-        ]
+        // A thread pool each, as separate processes have: SQLite blocks a thread while it waits for the lock.
+        let threadPools = (0..<3).map { _ in NIOThreadPool(numberOfThreads: 1) }
+        var stores: [SQLKeyStore] = []
+        for threadPool in threadPools {
+            threadPool.start()
+            stores.append(try await SQLKeyStore.open(url: location.url, logger: StoreBackend.logger, threadPool: threadPool))
+        }
         let outcome = await Result {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for store in stores { group.addTask { try await store.migrate() } }
@@ -50,6 +53,7 @@ import Testing
         }
         for store in stores.dropFirst() { await store.shutdown() }
         await location.remove(using: stores[0])
+        for threadPool in threadPools { try await threadPool.shutdownGracefully() }
         #expect(try outcome.get() != nil)
     }
 

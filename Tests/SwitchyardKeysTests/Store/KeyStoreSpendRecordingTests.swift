@@ -66,6 +66,19 @@ import Testing
     }
 
     @Test(arguments: StoreBackend.all)
+    func everyRowPaysIntoTheProxyBudgetUserWhenItExists(_ backend: StoreBackend) async throws {
+        try await backend.withStore { store in
+            try await store.record([StoreFixture.entry("before", spend: 5)])
+            try await store.insertUser(UserRecord(userID: AccessControl.proxyBudgetUserID, createdAt: StoreFixture.now))
+            try await store.record([StoreFixture.entry("1", spend: 0.5, user: "alice"), StoreFixture.entry("2", spend: 0.25)])
+
+            let proxy = try #require(try await store.user(id: AccessControl.proxyBudgetUserID))
+            #expect(proxy.spend == 0.75)
+            #expect(proxy.modelSpend == [:])
+        }
+    }
+
+    @Test(arguments: StoreBackend.all)
     func concurrentBatchesAllCount(_ backend: StoreBackend) async throws {
         try await backend.withStore { store in
             try await store.insertKey(StoreFixture.key("hash-a"))

@@ -24,11 +24,7 @@ enum StoreBackend: String, CustomTestStringConvertible, Sendable {
     /// The backends to run: SQLite always, PostgreSQL when configured or required.
     static var all: [StoreBackend] { postgresURL != nil || postgresRequired ? [.sqlite, .postgres] : [.sqlite] }
 
-    static let logger: Logger = {
-        var l = Logger(label: "switchyard.keys.tests")
-        l.logLevel = .trace
-        return l
-    }()
+    static let logger = Logger(label: "switchyard.keys.tests")
 
     /// Opens a migrated, empty store, runs `body`, then closes and removes the store.
     func withStore(_ body: (SQLKeyStore) async throws -> Void) async throws {

@@ -2,10 +2,13 @@ import Foundation
 import SwitchyardState
 import Testing
 
-@Suite struct MemoryCounterStoreConcurrencyTests {
-    @Test func concurrentAcquiresNeverExceedTheLimit() async throws {
-        let store = MemoryCounterStore()
-        let key = CounterKey("rpm:shared")
+@Suite struct CounterStoreConcurrencyTests {
+    let ns = CounterStoreKind.namespace()
+
+    @Test(arguments: CounterStoreKind.allCases)
+    func concurrentAcquiresNeverExceedTheLimit(_ kind: CounterStoreKind) async throws {
+        let store = kind.make()
+        let key = CounterKey(ns + "rpm:shared")
         let admitted = try await withThrowingTaskGroup(of: Bool.self) { group in
             for _ in 0..<1000 {
                 group.addTask {
@@ -21,10 +24,11 @@ import Testing
         #expect(try await store.values([key]) == [100])
     }
 
-    @Test func concurrentMultiCounterAcquiresKeepEveryCounterWithinItsLimit() async throws {
-        let store = MemoryCounterStore()
-        let narrow = CounterKey("narrow")
-        let wide = CounterKey("wide")
+    @Test(arguments: CounterStoreKind.allCases)
+    func concurrentMultiCounterAcquiresKeepEveryCounterWithinItsLimit(_ kind: CounterStoreKind) async throws {
+        let store = kind.make()
+        let narrow = CounterKey(ns + "narrow")
+        let wide = CounterKey(ns + "wide")
         let admitted = try await withThrowingTaskGroup(of: Bool.self) { group in
             for index in 0..<500 {
                 group.addTask {
