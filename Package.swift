@@ -132,6 +132,7 @@ let package = Package(
                 "SwitchyardKeys", "SwitchyardState", "SwitchyardCore",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ],
             swiftSettings: strict
         ),

@@ -48,3 +48,18 @@ def test_cached_key_is_served_during_an_outage_and_its_spend_written_after(
 
     assert len(gw.spend_logs(key, 4)) == 4
     gw.key_spend(key, sum(costs))
+
+
+def test_cached_key_needs_no_database_round_trip(backend: str, start_keys_gateway: Callable[..., KeysGateway]) -> None:
+    # Without allow_requests_on_db_unavailable: a request that had to read the database would fail.
+    if backend != "postgresql":
+        pytest.skip("needs a database server that can be taken away")
+    gw = start_keys_gateway("hot-path")
+    key = gw.new_key(max_budget=10, rpm_limit=1_000)["key"]
+    with gw.llm(key) as sdk:
+        chat(sdk)
+        with database_down(gw.database):
+            for _ in range(3):
+                chat(sdk)
+
+    assert len(gw.spend_logs(key, 4)) == 4
