@@ -140,6 +140,7 @@ let package = Package(
             name: "SwitchyardServerTests",
             dependencies: [
                 "SwitchyardServer", "SwitchyardTesting", "SwitchyardCore", "SwitchyardProviders", "SwitchyardKeys", "SwitchyardState",
+                "SwitchyardConfig",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

@@ -8,6 +8,7 @@ struct SeedConfigTests {
         let environment = [
             "GROQ_API_KEY": "gsk-test", "TOGETHER_API_KEY": "tg-test", "REPLICATE_API_TOKEN": "r8-test",
             "HUGGINGFACE_API_KEY": "hf-test", "LITELLM_MASTER_KEY": "sk-master",
+            "DATABASE_URL": "postgresql://litellm:secret@db:5432/litellm",
         ]
         let config = try ConfigFixtures.load(file: "seed000-homelab.yaml", environment: environment)
 
@@ -37,7 +38,8 @@ struct SeedConfigTests {
         #expect(!notices.contains { $0.hasPrefix("router_settings.fallbacks") })
         #expect(notices.contains("router_settings.retry_delay: not supported yet"))
         #expect(notices.contains("litellm_settings.success_callback: not supported yet"))
-        #expect(notices.contains("general_settings.database_url: not supported yet"))
+        #expect(config.general.databaseURL?.reveal() == "postgresql://litellm:secret@db:5432/litellm")
+        #expect(!notices.contains { $0.hasPrefix("general_settings.database_url") })
         for section in ["cache", "global_rate_limit", "health_check", "alerting", "metrics", "provider_settings", "deployment", "backup"] {
             #expect(notices.contains("\(section): unknown section, ignored"))
         }

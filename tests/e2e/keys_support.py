@@ -28,6 +28,7 @@ import httpx
 import openai
 import pytest
 
+from clients import PROMPT
 from harness import MASTER_KEY, SwitchyardProcess, base_env, start_gateway
 
 POSTGRES_URL_ENV = "SWITCHYARD_TEST_POSTGRES_URL"
@@ -46,11 +47,9 @@ GROUPED_MODEL = "sim-beta"  # in access group BETA_GROUP
 BETA_GROUP = "beta-models"
 SLOW_MODEL = "sim-slow"  # 500 ms before it answers
 OVERLAP_MODEL = "sim-overlap"  # 100 ms before it answers
-SLOWEST_MODEL = "sim-slowest"  # 2 s before it answers
 TRICKLE_MODEL = "sim-trickle"  # streams 10 tokens a second
 EMBEDDING_MODEL = "sim-embed"
 
-PROMPT = "Say hello to the switchyard."
 ADMIN_AUTH = {"Authorization": f"Bearer {MASTER_KEY}"}
 
 T = TypeVar("T")
@@ -64,7 +63,6 @@ def model_list() -> list[dict[str, Any]]:
         {"model_name": OTHER_MODEL, "litellm_params": {"model": "simulator/gpt-4o"}},
         {"model_name": GROUPED_MODEL, "litellm_params": {"model": "simulator/gpt-4o"}, "model_info": {"access_groups": [BETA_GROUP]}},
         {"model_name": SLOW_MODEL, "litellm_params": {"model": "simulator/gpt-4o-latency-500ms"}, "model_info": as_gpt_4o},
-        {"model_name": SLOWEST_MODEL, "litellm_params": {"model": "simulator/gpt-4o-latency-2000ms"}, "model_info": as_gpt_4o},
         {"model_name": TRICKLE_MODEL, "litellm_params": {"model": "simulator/gpt-4o-tps-10"}, "model_info": as_gpt_4o},
         {"model_name": OVERLAP_MODEL, "litellm_params": {"model": "simulator/gpt-4o-latency-100ms"}, "model_info": as_gpt_4o},
         {"model_name": EMBEDDING_MODEL, "litellm_params": {"model": "simulator/text-embedding-3-small"}},

@@ -12,7 +12,8 @@ from typing import Any
 import openai
 import pytest
 
-from keys_support import PROMPT, SLOW_MODEL, TRICKLE_MODEL, KeysGateway, chat, error_body, poll
+from clients import PROMPT
+from keys_support import SLOW_MODEL, TRICKLE_MODEL, KeysGateway, chat, error_body, poll
 
 # The rpm and tpm windows are wall-clock minutes: a test that needs several requests inside one window
 # starts no later than this many seconds into a minute.

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 import openai
 import pytest
 
-from keys_support import Database, KeysGateway, chat, keys_config, postgres_admin, postgres_url, response_cost
+from keys_support import Database, KeysGateway, chat, keys_config, poll, postgres_admin, postgres_url, response_cost
 
 
 @contextmanager
@@ -63,3 +63,31 @@ def test_cached_key_needs_no_database_round_trip(backend: str, start_keys_gatewa
                 chat(sdk)
 
     assert len(gw.spend_logs(key, 4)) == 4
+
+
+# Short outages, each hitting whatever the spend writer is doing at that moment (it writes every 50 ms
+# here): one of them used to leave the writer hanging for good.
+OUTAGE_CYCLES = 40
+
+
+def test_spend_writer_recovers_from_repeated_short_outages(backend: str, start_keys_gateway: Callable[..., KeysGateway]) -> None:
+    if backend != "postgresql":
+        pytest.skip("needs a database server that can be taken away")
+    config = keys_config(general={"allow_requests_on_db_unavailable": True, "proxy_batch_write_at": 0.05})
+    gw = start_keys_gateway("outages", config)
+    key = gw.new_key()["key"]
+    sent = 0
+    with gw.llm(key) as sdk:
+        for cycle in range(OUTAGE_CYCLES):
+            chat(sdk)
+            with database_down(gw.database):
+                for _ in range(3):
+                    chat(sdk)
+            sent += 4
+            expected = sent
+            poll(
+                f"the spend of {expected} requests to be written after outage {cycle + 1} of {OUTAGE_CYCLES}",
+                lambda: len(gw.get("/spend/logs", api_key=key)) == expected,
+                timeout=20,
+                interval=0.1,
+            )

@@ -15,7 +15,8 @@ from typing import Any
 import openai
 import pytest
 
-from keys_support import EMBEDDING_MODEL, MODEL, OVERLAP_MODEL, PROMPT, KeysGateway, chat, is_budget_exceeded, response_cost
+from clients import PROMPT
+from keys_support import EMBEDDING_MODEL, MODEL, OVERLAP_MODEL, KeysGateway, chat, is_budget_exceeded, response_cost
 
 MESSAGES = [{"role": "user", "content": PROMPT}]
 

@@ -48,7 +48,7 @@ extension Gateway {
     }
 
     /// `model_info.access_groups` of every deployment: access group → the model groups in it.
-    static func accessGroups(of deployments: [Deployment]) -> [String: Set<String>] {
+    public static func accessGroups(of deployments: [Deployment]) -> [String: Set<String>] {
         var groups: [String: Set<String>] = [:]
         for deployment in deployments {
             for group in deployment.modelInfo.extra["access_groups"]?.arrayValue ?? [] {
