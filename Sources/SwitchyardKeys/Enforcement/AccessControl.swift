@@ -64,6 +64,28 @@ public final class AccessControl: Sendable {
         cache.removeKey(hash: hash)
     }
 
+    /// A key was regenerated: its spend still queued or still to come (requests in flight) goes to the
+    /// new hash, and the new hash's spend counters start where the old ones stood, so the rotation
+    /// neither loses spend nor resets the budget. Call after the store has replaced the key.
+    public func keyReplaced(oldHash: String, with record: KeyRecord) async {
+        spendWriter.redirect(keyHash: oldHash, to: record.tokenHash)
+        cache.removeKey(hash: oldHash)
+        cache.removeKey(hash: record.tokenHash)
+        guard let period = SpendCounters.period(of: record.limits, at: now()) else { return }
+        var pairs = [(SpendCounters.key(oldHash), SpendCounters.key(record.tokenHash))]
+        for model in record.modelSpend.keys {
+            pairs.append((SpendCounters.key(oldHash, model: model), SpendCounters.key(record.tokenHash, model: model)))
+        }
+        for (old, new) in pairs {
+            do {
+                let value = try await counters.values([SpendCounters.counter(old, period: period)]).first ?? 0
+                if value > 0 { try await counters.raise(SpendCounters.counter(new, period: period), toAtLeast: value) }
+            } catch {
+                logger.warning("spend counter not carried over to a regenerated key", metadata: ["error": "\(type(of: error))"])
+            }
+        }
+    }
+
     /// Forgets the cached team and every cached key of it.
     public func invalidateTeam(id: String) {
         cache.removeKeys { $0.key?.teamID == id }

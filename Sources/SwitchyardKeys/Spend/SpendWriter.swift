@@ -11,6 +11,8 @@ import Synchronization
 public final class SpendWriter: Sendable {
     private struct State {
         var pending: [SpendLogEntry] = []
+        /// Regenerated keys: spend of the old hash goes to the new one.
+        var renamed: [String: String] = [:]
         var dropped = 0
         var failures = 0
     }
@@ -34,8 +36,9 @@ public final class SpendWriter: Sendable {
 
     /// Queues a row; never waits.
     public func enqueue(_ record: SpendLogRecord) {
-        let entry = SpendLogEntry(id: ids.next(), record: record)
+        var entry = SpendLogEntry(id: ids.next(), record: record)
         let dropped = state.withLock { state -> Bool in
+            if let renamed = state.renamed[entry.record.keyHash] { entry.record.keyHash = renamed }
             state.pending.append(entry)
             guard state.pending.count > capacity else { return false }
             state.pending.removeFirst(state.pending.count - capacity)
@@ -43,6 +46,18 @@ public final class SpendWriter: Sendable {
             return true
         }
         if dropped { logger.error("spend buffer full while the database is unavailable; oldest spend log row dropped") }
+    }
+
+    /// Sends the spend of a regenerated key's old hash to its new hash: rows still queued now, and rows
+    /// of requests that were in flight during the rotation and end later.
+    public func redirect(keyHash oldHash: String, to newHash: String) {
+        state.withLock { state in
+            state.renamed[oldHash] = newHash
+            for (old, new) in state.renamed where new == oldHash { state.renamed[old] = newHash }
+            for index in state.pending.indices where state.pending[index].record.keyHash == oldHash {
+                state.pending[index].record.keyHash = newHash
+            }
+        }
     }
 
     /// Rows waiting to be written.

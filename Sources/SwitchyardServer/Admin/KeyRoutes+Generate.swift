@@ -48,13 +48,14 @@ extension KeyRoutes {
         record.keyName = VirtualKey.displayName(plaintext)
         try await applyFields(body, to: &record, request)
         record.updatedAt = request.now
+        // Spend queued under the old hash is written first, so that the replaced row carries it.
+        await request.access.spendWriter.flush()
         do {
             try await request.store.replaceKey(oldHash: oldHash, with: record)
         } catch KeyStoreError.duplicate {
             throw GatewayError(.badRequest, "A key with this value or alias already exists.", param: "new_key", code: "duplicate")
         }
-        request.access.invalidateKey(hash: oldHash)
-        request.access.invalidateKey(hash: record.tokenHash)
+        await request.access.keyReplaced(oldHash: oldHash, with: record)
         return .object(generated(record, plaintext: plaintext))
     }
 
