@@ -84,7 +84,7 @@ struct ServeCommand: AsyncParsableCommand {
     /// Writes the spend still queued (requests that ended while the server drained) and closes the store.
     func closeKeyStore(_ access: AccessControl?) async {
         guard let access else { return }
-        await access.spendWriter.flush()
+        await access.spendWriter.finalFlush()
         await access.store.shutdown()
     }
 

@@ -24,14 +24,28 @@ public final class SpendWriter: Sendable {
     let batchSize: Int
     /// Most rows held while the database is unreachable; beyond it the oldest are dropped (and counted).
     let capacity: Int
+    /// Longest wait for one write: a write still running then counts as failed and is retried later. It is
+    /// abandoned, not awaited, so a write that never returns cannot stop the writer.
+    let writeTimeLimit: Duration
+    /// Longest time the last flush on shutdown may take, so that a stopping gateway always exits.
+    let shutdownTimeLimit: Duration
     private let ids = EntryIDs()
 
     /// A writer to `store`.
-    public init(store: any KeyStore, logger: Logger, batchSize: Int = 500, capacity: Int = 200_000) {
+    public init(
+        store: any KeyStore,
+        logger: Logger,
+        batchSize: Int = 500,
+        capacity: Int = 200_000,
+        writeTimeLimit: Duration = .seconds(15),
+        shutdownTimeLimit: Duration = .seconds(10)
+    ) {
         self.store = store
         self.logger = logger
         self.batchSize = batchSize
         self.capacity = capacity
+        self.writeTimeLimit = writeTimeLimit
+        self.shutdownTimeLimit = shutdownTimeLimit
     }
 
     /// Queues a row; never waits.
@@ -66,15 +80,37 @@ public final class SpendWriter: Sendable {
     /// Rows dropped because the buffer was full (the database was unavailable for too long).
     public var droppedCount: Int { state.withLock { $0.dropped } }
 
-    /// Writes everything queued so far, batch by batch; returns false when a write failed (the rows
-    /// stay queued).
+    /// Writes everything queued so far, batch by batch; returns false when a write failed, took longer
+    /// than the write time limit, or the caller was cancelled (the rows stay queued).
     @discardableResult
     public func flush() async -> Bool {
+        await flush(until: nil)
+    }
+
+    /// The last flush before the store closes: like ``flush()``, but done within the shutdown time limit
+    /// (10 s by default) whatever the database does, and not cut short by the caller's cancellation.
+    @discardableResult
+    public func finalFlush() async -> Bool {
+        let deadline = ContinuousClock.now + shutdownTimeLimit
+        // An unstructured task: the caller is usually being cancelled, and `value` does not pass that on.
+        return await Task { await self.flush(until: deadline) }.value
+    }
+
+    private func flush(until deadline: ContinuousClock.Instant?) async -> Bool {
         while true {
             let batch = state.withLock { Array($0.pending.prefix(batchSize)) }
             if batch.isEmpty { return true }
+            var limit = writeTimeLimit
+            if let deadline {
+                let left = deadline - .now
+                guard left > .zero else { return false }
+                limit = min(limit, left)
+            }
             do {
-                try await store.record(batch)
+                // A write abandoned at the limit may still commit: its rows' ids make the retry skip them.
+                try await TimeLimit.run(limit) { [store] in try await store.record(batch) }
+            } catch is CancellationError where Task.isCancelled {
+                return false
             } catch {
                 let failures = state.withLock { state -> Int in
                     state.failures += 1
@@ -96,7 +132,8 @@ public final class SpendWriter: Sendable {
         }
     }
 
-    /// Flushes every `interval` seconds until the task is cancelled, then flushes once more. After a
+    /// Flushes every `interval` seconds until the task is cancelled, then flushes once more within the
+    /// shutdown time limit (a write under way when cancelled is abandoned and retried there). After a
     /// failed write the next attempt waits longer (doubling, at most 30 s).
     public func run(interval: Double) async {
         var delay = interval
@@ -105,7 +142,7 @@ public final class SpendWriter: Sendable {
             if Task.isCancelled { break }
             delay = await flush() ? interval : min(30, max(interval, delay * 2))
         }
-        await flush()
+        await finalFlush()
     }
 }
 

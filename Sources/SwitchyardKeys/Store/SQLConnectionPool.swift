@@ -71,7 +71,9 @@ final class SQLConnectionPool: @unchecked Sendable {
             }.get()
         case .postgres(let pool):
             return try await pool.withConnection { connection in
-                connection.eventLoop.makeFutureWithTask { try await body(connection.sql(queryLogLevel: .trace)) }
+                connection.eventLoop.makeFutureWithTask {
+                    try await body(LiveConnectionDatabase(connection: connection, base: connection.sql(queryLogLevel: .trace)))
+                }
             }.get()
         }
     }

@@ -14,6 +14,8 @@ final class SwitchableKeyStore: KeyStore {
         case down
         /// `record` writes the batch, then throws, as when a commit's reply is lost.
         case loseSpendReplies
+        /// `record` never returns (until ``releaseHungWrites()``), as when a reply never comes.
+        case hangSpendWrites
     }
 
     /// The error of a store that is down.
@@ -24,6 +26,7 @@ final class SwitchableKeyStore: KeyStore {
         var keyReads = 0
         var recordCalls = 0
         var recordedRows = 0
+        var hung: [CheckedContinuation<Void, Never>] = []
     }
 
     let inner: SQLKeyStore
@@ -44,6 +47,15 @@ final class SwitchableKeyStore: KeyStore {
     var recordCalls: Int { state.withLock { $0.recordCalls } }
     /// Rows handed to `record(_:)` across all calls.
     var recordedRows: Int { state.withLock { $0.recordedRows } }
+
+    /// Lets the `record` calls parked by ``Mode/hangSpendWrites`` end (with ``Outage``).
+    func releaseHungWrites() {
+        let hung = state.withLock { state in
+            defer { state.hung = [] }
+            return state.hung
+        }
+        for continuation in hung { continuation.resume() }
+    }
 
     private func pass() throws {
         if state.withLock({ $0.mode }) == .down { throw Outage() }
@@ -176,6 +188,10 @@ final class SwitchableKeyStore: KeyStore {
         case .down: throw Outage()
         case .loseSpendReplies:
             try await inner.record(entries)
+            throw Outage()
+        case .hangSpendWrites:
+            // Deaf to cancellation, like a write waiting on a connection that is gone.
+            await withCheckedContinuation { continuation in state.withLock { $0.hung.append(continuation) } }
             throw Outage()
         }
     }
