@@ -26,20 +26,7 @@ struct AdminRequest: Sendable {
     /// The body as a JSON object, with the route's size limit; a malformed body is a 400. An empty
     /// body reads as `{}`, so `curl -X POST /key/generate` with no data makes a key with defaults.
     func body() async throws(GatewayError) -> AdminBody {
-        let limit = context.maxRequestBytes
-        if let length = request.headers[.contentLength].flatMap(Int.init), length > limit {
-            throw GatewayError.requestTooLarge(limitBytes: limit)
-        }
-        let buffer: ByteBuffer
-        do {
-            buffer = try await request.body.collect(upTo: limit)
-        } catch let error as HTTPError where error.status == .contentTooLarge {
-            throw GatewayError.requestTooLarge(limitBytes: limit)
-        } catch is NIOTooManyBytesError {
-            throw GatewayError.requestTooLarge(limitBytes: limit)
-        } catch {
-            throw GatewayError(.badRequest, "The request body could not be read.", code: "invalid_body")
-        }
+        let buffer = try await RequestBody.collect(request, context: context)
         if buffer.readableBytesView.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { return AdminBody() }
         let value: JSONValue
         do {

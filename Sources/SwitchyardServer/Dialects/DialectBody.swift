@@ -6,20 +6,7 @@ import SwitchyardCore
 enum DialectBody {
     /// The body of `request` as a JSON object.
     static func read(_ request: Request, context: GatewayContext) async throws(GatewayError) -> JSONObject {
-        let limit = context.maxRequestBytes
-        if let length = request.headers[.contentLength].flatMap(Int.init), length > limit {
-            throw GatewayError.requestTooLarge(limitBytes: limit)
-        }
-        let buffer: ByteBuffer
-        do {
-            buffer = try await request.body.collect(upTo: limit)
-        } catch let error as HTTPError where error.status == .contentTooLarge {
-            throw GatewayError.requestTooLarge(limitBytes: limit)
-        } catch is NIOTooManyBytesError {
-            throw GatewayError.requestTooLarge(limitBytes: limit)
-        } catch {
-            throw GatewayError(.badRequest, "The request body could not be read.", code: "invalid_body")
-        }
+        let buffer = try await RequestBody.collect(request, context: context)
         let value: JSONValue
         do {
             value = try JSONValue(parsing: buffer)

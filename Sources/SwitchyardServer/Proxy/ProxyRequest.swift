@@ -37,21 +37,7 @@ struct ProxyRequest: Sendable {
         pathModel: String?,
         defaultPriority: Int = RouteOptions.defaultPriority
     ) async throws(GatewayError) -> ProxyRequest {
-        let limit = context.maxRequestBytes
-        if let length = request.headers[.contentLength].flatMap(Int.init), length > limit {
-            throw GatewayError.requestTooLarge(limitBytes: limit)
-        }
-        let buffer: ByteBuffer
-        do {
-            buffer = try await request.body.collect(upTo: limit)
-        } catch let error as HTTPError where error.status == .contentTooLarge {
-            throw GatewayError.requestTooLarge(limitBytes: limit)
-        } catch is NIOTooManyBytesError {
-            // A chunked body has no content-length to check up front; the collector stops at the limit.
-            throw GatewayError.requestTooLarge(limitBytes: limit)
-        } catch {
-            throw GatewayError(.badRequest, "The request body could not be read.", code: "invalid_body")
-        }
+        let buffer = try await RequestBody.collect(request, context: context)
         return try parse(buffer, endpoint: endpoint, pathModel: pathModel, headers: request.headers, defaultPriority: defaultPriority)
     }
 

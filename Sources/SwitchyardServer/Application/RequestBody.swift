@@ -1,0 +1,26 @@
+import Hummingbird
+import NIOCore
+import SwitchyardCore
+
+/// Reading a client's request body within `general_settings.max_request_size_mb`, for every route
+/// that takes one (OpenAI, client dialects, management).
+enum RequestBody {
+    /// The whole body; 413 when it is over the limit (by `content-length` up front, or while reading a
+    /// chunked body), 400 when it cannot be read.
+    static func collect(_ request: Request, context: GatewayContext) async throws(GatewayError) -> ByteBuffer {
+        let limit = context.maxRequestBytes
+        if let length = request.headers[.contentLength].flatMap(Int.init), length > limit {
+            throw GatewayError.requestTooLarge(limitBytes: limit)
+        }
+        do {
+            return try await request.body.collect(upTo: limit)
+        } catch let error as HTTPError where error.status == .contentTooLarge {
+            throw GatewayError.requestTooLarge(limitBytes: limit)
+        } catch is NIOTooManyBytesError {
+            // A chunked body has no content-length to check up front; the collector stops at the limit.
+            throw GatewayError.requestTooLarge(limitBytes: limit)
+        } catch {
+            throw GatewayError(.badRequest, "The request body could not be read.", code: "invalid_body")
+        }
+    }
+}
