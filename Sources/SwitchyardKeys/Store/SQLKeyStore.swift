@@ -79,6 +79,9 @@ public final class SQLKeyStore: KeyStore {
             } catch {
                 do {
                     try await db.raw("ROLLBACK").run()
+                } catch is ClosedConnectionError {
+                    // The server ends a transaction whose connection is gone: nothing was left to roll back.
+                    logger.debug("key store: rollback skipped, the connection has closed")
                 } catch let rollbackError {
                     logger.warning("key store: rollback failed", metadata: ["error": "\(rollbackError)"])
                 }
