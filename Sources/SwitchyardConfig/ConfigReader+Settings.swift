@@ -72,6 +72,8 @@ extension ConfigReader {
                         fail(path, "expected an HTTP error status from 400 to 599, got \(status)", member.value)
                     }
                 }
+            case "disable_spend_logs":
+                settings.disableSpendLogs = bool(member.value, at: path) ?? false
             case "proxy_batch_write_at":
                 if let seconds = double(member.value, at: path, positive: true) { settings.spendBatchWriteInterval = seconds }
             default:

@@ -19,6 +19,8 @@ public struct GeneralSettings: Sendable, Hashable {
     public var allowRequestsOnDBUnavailable = false
     /// The HTTP status of a `budget_exceeded` error (`budget_exceeded_status_code`; LiteLLM answers 400).
     public var budgetExceededStatusCode = 400
+    /// Write only the spend totals of keys, teams, users and customers, no spend log rows (`disable_spend_logs`).
+    public var disableSpendLogs = false
     /// Seconds between two batched spend writes (`proxy_batch_write_at`; LiteLLM's default is 10, ours 1).
     public var spendBatchWriteInterval: Double = 1
 

@@ -20,6 +20,7 @@ struct KeyStoreSettingsTests {
               allow_requests_on_db_unavailable: true
               budget_exceeded_status_code: 402
               proxy_batch_write_at: 5
+              disable_spend_logs: true
             """
         let config = try ConfigFixtures.load(yaml, environment: ["PG_URL": "postgresql://u:p@db/sy"])
 
@@ -27,6 +28,7 @@ struct KeyStoreSettingsTests {
         #expect(config.general.allowRequestsOnDBUnavailable)
         #expect(config.general.budgetExceededStatusCode == 402)
         #expect(config.general.spendBatchWriteInterval == 5)
+        #expect(config.general.disableSpendLogs)
         #expect(!config.notices.contains { $0.path.hasPrefix("general_settings") })
     }
 

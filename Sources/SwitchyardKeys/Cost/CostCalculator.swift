@@ -1,3 +1,4 @@
+import Synchronization
 /// Turns a request's token usage into USD spend, from a price table and a deployment's own prices.
 ///
 /// The rule, per request:
@@ -15,6 +16,9 @@
 public struct CostCalculator: Sendable {
     /// The prices used when a deployment sets none.
     public let table: PriceTable
+    /// Lookups already made: a deployment names the same model on every request, and the lookup's
+    /// name variants cost more than the arithmetic.
+    private let memo = PriceMemo()
 
     /// A calculator over `table` (``PriceTable/builtin`` by default).
     public init(table: PriceTable = .builtin) {
@@ -26,7 +30,7 @@ public struct CostCalculator: Sendable {
     /// On `nil` the caller logs the unknown model and records the request at cost 0. A single override
     /// with an unknown model charges the other kind of token at 0.
     public func cost(usage: TokenUsage, provider: String, model: String, inputCostPerToken: Double?, outputCostPerToken: Double?) -> Double? {
-        let price = table.price(provider: provider, model: model)
+        let price = memo.price(provider: provider, model: model) { table.price(provider: provider, model: model) }
         guard price != nil || inputCostPerToken != nil || outputCostPerToken != nil else { return nil }
         let input = inputCostPerToken ?? price?.inputCostPerToken ?? 0
         let output = outputCostPerToken ?? price?.outputCostPerToken ?? 0
@@ -38,5 +42,27 @@ public struct CostCalculator: Sendable {
         let uncached = usage.promptTokens - cachedRead - cacheWritten
         return Double(uncached) * input + Double(cachedRead) * cacheRead + Double(cacheWritten) * cacheCreation
             + Double(usage.completionTokens) * output
+    }
+}
+
+/// The price lookups of one calculator, keyed by provider and model (misses included). Bounded: a
+/// client cannot grow it, since only deployments' models are priced, but it is cleared past 10,000.
+final class PriceMemo: Sendable {
+    private struct Key: Hashable {
+        var provider: String
+        var model: String
+    }
+
+    private let entries = Mutex<[Key: ModelPrice?]>([:])
+
+    func price(provider: String, model: String, lookup: () -> ModelPrice?) -> ModelPrice? {
+        let key = Key(provider: provider, model: model)
+        if let known = entries.withLock({ $0[key] }) { return known }
+        let price = lookup()
+        entries.withLock { entries in
+            if entries.count >= 10_000 { entries.removeAll() }
+            entries[key] = .some(price)
+        }
+        return price
     }
 }

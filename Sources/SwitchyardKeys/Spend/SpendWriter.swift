@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import NIOCore
 import Synchronization
 
 /// Writes spend log rows (and the spend totals they add to) in batches, off the request path.
@@ -10,7 +11,8 @@ import Synchronization
 /// slows requests. Rows are written at most once: each carries a unique id the store skips if seen.
 public final class SpendWriter: Sendable {
     private struct State {
-        var pending: [SpendLogEntry] = []
+        /// A ring buffer: rows leave from the front as they are written, in O(1) each.
+        var pending = CircularBuffer<SpendLogEntry>(initialCapacity: 1024)
         /// Regenerated keys: spend of the old hash goes to the new one.
         var renamed: [String: String] = [:]
         var dropped = 0
@@ -27,6 +29,11 @@ public final class SpendWriter: Sendable {
     /// Longest wait for one write: a write still running then counts as failed and is retried later. It is
     /// abandoned, not awaited, so a write that never returns cannot stop the writer.
     let writeTimeLimit: Duration
+    /// Where writes run (`nil`: wherever the caller runs); the gateway uses ``BackgroundThreads/sqliteExecutor``
+    /// for SQLite so that a batch's CPU work stays off the event loops.
+    let executor: (any TaskExecutor)?
+    /// `false` with `general_settings.disable_spend_logs`: only the totals are written.
+    let keepsRows: Bool
     /// Longest time the last flush on shutdown may take, so that a stopping gateway always exits.
     let shutdownTimeLimit: Duration
     private let ids = EntryIDs()
@@ -38,8 +45,12 @@ public final class SpendWriter: Sendable {
         batchSize: Int = 500,
         capacity: Int = 200_000,
         writeTimeLimit: Duration = .seconds(15),
-        shutdownTimeLimit: Duration = .seconds(10)
+        shutdownTimeLimit: Duration = .seconds(10),
+        executor: (any TaskExecutor)? = nil,
+        keepsRows: Bool = true
     ) {
+        self.executor = executor
+        self.keepsRows = keepsRows
         self.store = store
         self.logger = logger
         self.batchSize = batchSize
@@ -108,7 +119,11 @@ public final class SpendWriter: Sendable {
             }
             do {
                 // A write abandoned at the limit may still commit: its rows' ids make the retry skip them.
-                try await TimeLimit.run(limit) { [store] in try await store.record(batch) }
+                try await TimeLimit.run(limit) { [store, executor, keepsRows] in
+                    try await withTaskExecutorPreference(executor) {
+                        if keepsRows { try await store.record(batch) } else { try await store.addSpend(batch) }
+                    }
+                }
             } catch is CancellationError where Task.isCancelled {
                 return false
             } catch {
@@ -125,8 +140,10 @@ public final class SpendWriter: Sendable {
                 return false
             }
             state.withLock { state in
+                // The batch was the front of the queue; rows only leave from the front (written, or dropped
+                // when the buffer overflowed meanwhile), so the written ones are still a prefix of it.
                 let written = Set(batch.map(\.id))
-                state.pending.removeAll { written.contains($0.id) }
+                while let first = state.pending.first, written.contains(first.id) { state.pending.removeFirst() }
                 if state.failures > 0 { state.failures = 0 }
             }
         }

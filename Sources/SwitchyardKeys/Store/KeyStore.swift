@@ -73,6 +73,10 @@ public protocol KeyStore: Sendable {
     /// Idempotent per ``SpendLogEntry/id``: a row already stored is skipped with its increments, so a
     /// batch may be retried after a failure whose commit outcome is unknown.
     func record(_ entries: [SpendLogEntry]) async throws
+    /// Adds each entry's spend to its key, team, user, customer and per-model spend, as ``record(_:)``
+    /// does, without storing the rows (`general_settings.disable_spend_logs`). Not idempotent: without
+    /// rows there is nothing to recognise a retried batch by.
+    func addSpend(_ entries: [SpendLogEntry]) async throws
     /// Spend log rows matching `filter`, newest first.
     func spendLogs(_ filter: SpendLogFilter) async throws -> [SpendLogRecord]
     /// Spend summed per UTC day, model group, key, team and customer for rows that started in `[from, to)`.
@@ -86,6 +90,13 @@ public protocol KeyStore: Sendable {
 
     /// Closes connections; the store is not used afterwards.
     func shutdown() async
+}
+
+extension KeyStore {
+    /// Stores that keep no totals apart from their rows record the rows.
+    public func addSpend(_ entries: [SpendLogEntry]) async throws {
+        try await record(entries)
+    }
 }
 
 /// A spend log row plus the unique id that makes writing it idempotent (the request id alone may

@@ -66,9 +66,18 @@ final class SQLConnectionPool: @unchecked Sendable {
     func withSession<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
         switch backend {
         case .sqlite(let pool):
-            return try await pool.withConnection { connection in
-                connection.eventLoop.makeFutureWithTask { try await body(connection.sql(queryLogLevel: .trace)) }
-            }.get()
+            // Borrowed and returned by hand rather than with `withConnection`, whose body runs in a new task
+            // on the connection's event loop: here the body stays in the caller's task, on the caller's
+            // executor (the spend writer's low-priority thread).
+            let connection = try await pool.requestConnection(logger: logger).get()
+            do {
+                let result = try await body(connection.sql(queryLogLevel: .trace))
+                pool.releaseConnection(connection, logger: logger)
+                return result
+            } catch {
+                pool.releaseConnection(connection, logger: logger)
+                throw error
+            }
         case .postgres(let pool):
             return try await pool.withConnection { connection in
                 connection.eventLoop.makeFutureWithTask {

@@ -9,7 +9,12 @@ extension SQLKeyStore {
         status, metadata
         """
 
-    /// Writes the batch in one transaction. Each row is inserted with `ON CONFLICT (id) DO NOTHING RETURNING id`,
+    /// Rows per `INSERT` statement: 21 bound values each keeps a statement well under SQLite's and
+    /// PostgreSQL's parameter limits, and one statement per 200 rows keeps a batch's cost in the rows, not
+    /// in statement round trips.
+    static let rowsPerInsert = 100
+
+    /// Writes the batch in one transaction. Rows are inserted with `ON CONFLICT (id) DO NOTHING RETURNING id`,
     /// so only rows that were not already stored add their spend: a batch retried after an unknown commit
     /// outcome counts once. Increments are summed per entity first and applied in a fixed order, so two
     /// concurrent batches on PostgreSQL lock rows in the same order and cannot deadlock.
@@ -17,20 +22,35 @@ extension SQLKeyStore {
         guard !entries.isEmpty else { return }
         let inserted = try await transaction { db -> Int in
             var totals = SpendTotals()
-            for entry in entries {
+            var start = 0
+            while start < entries.count {
+                let chunk = entries[start..<min(start + Self.rowsPerInsert, entries.count)]
+                start += Self.rowsPerInsert
+                let values = chunk.map { "(\(Self.spendLogValues($0)))" as SQLQueryString }.joined(separator: ", ")
                 let rows = try await db.raw(
                     """
-                    INSERT INTO switchyard_spend_logs (\(unsafeRaw: Self.spendLogColumns)) VALUES (\(Self.spendLogValues(entry))) \
+                    INSERT INTO switchyard_spend_logs (\(unsafeRaw: Self.spendLogColumns)) VALUES \(values) \
                     ON CONFLICT (id) DO NOTHING RETURNING id
                     """
                 ).all()
-                if !rows.isEmpty { totals.add(entry.record) }
+                var stored = Set<String>()
+                for row in rows { stored.insert(try row.string("id")) }
+                for entry in chunk where stored.contains(entry.id) { totals.add(entry.record) }
             }
             try await Self.apply(totals, db)
             return totals.rows
         }
         if inserted < entries.count {
             logger.debug("spend batch had rows already stored", metadata: ["skipped": "\(entries.count - inserted)"])
+        }
+    }
+
+    public func addSpend(_ entries: [SpendLogEntry]) async throws {
+        guard !entries.isEmpty else { return }
+        try await transaction { db in
+            var totals = SpendTotals()
+            for entry in entries { totals.add(entry.record) }
+            try await Self.apply(totals, db)
         }
     }
 

@@ -23,7 +23,7 @@ extension Gateway {
         if let duration = config.litellm.budgetDuration, DurationSpec(duration) == nil {
             throw ConfigurationFailure("litellm_settings.budget_duration: expected a duration like 30s, 15m, 2h, 7d, 1w or 1mo, got \(duration)")
         }
-        let store = try await SQLKeyStore.open(url: url, logger: logger)
+        let store = try await SQLKeyStore.open(url: url, logger: logger, threadPool: BackgroundThreads.sqlite)
         do {
             try await store.migrate()
         } catch {
@@ -35,7 +35,12 @@ extension Gateway {
         settings.budgetExceededStatus = config.general.budgetExceededStatusCode
         settings.maxEndUserBudget = config.litellm.maxEndUserBudget
         settings.accessGroups = accessGroups(of: deployments)
-        let writer = SpendWriter(store: store, logger: logger)
+        let writer = SpendWriter(
+            store: store,
+            logger: logger,
+            executor: store.dialect == "sqlite" ? BackgroundThreads.sqliteExecutor : nil,
+            keepsRows: !config.general.disableSpendLogs
+        )
         let access = AccessControl(store: store, counters: counters, settings: settings, spendWriter: writer, logger: logger)
         let nextReset = config.litellm.budgetDuration.flatMap(DurationSpec.init)?.nextReset(after: Date())
         try await access.configureProxyBudget(
