@@ -10,8 +10,9 @@ extension AccessControl {
     /// All budget and rate checks are one atomic ``CounterStore/acquire(_:)``: a request either takes its
     /// rpm and in-flight slots at every level or at none. Spend is added when requests end, so a key can
     /// overspend by at most what the requests in flight when it crossed its budget cost.
-    public func admit(_ caller: Caller, model requested: String, customerID: String?) async throws(GatewayError) -> Admission {
+    public func admit(_ caller: Caller, model requested: String, customerID given: String?) async throws(GatewayError) -> Admission {
         let time = now()
+        let customerID = given.map(StoredText.clean)
         let model = caller.key?.aliases[requested] ?? requested
         try checkModelAccess(caller, model: model)
         var admission = Admission(caller: caller, model: model, customerID: customerID, admittedAt: time)

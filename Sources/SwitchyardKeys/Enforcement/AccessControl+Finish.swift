@@ -57,13 +57,13 @@ extension AccessControl {
             requestID: outcome.requestID,
             callType: outcome.callType,
             keyHash: admission.caller.key?.tokenHash ?? "",
-            spend: outcome.cost,
+            spend: outcome.cost.isFinite ? max(0, outcome.cost) : 0,
             promptTokens: outcome.promptTokens,
             completionTokens: outcome.completionTokens,
             startTime: admission.admittedAt,
             endTime: end,
-            model: outcome.model,
-            modelGroup: admission.model,
+            model: StoredText.clean(outcome.model),
+            modelGroup: StoredText.clean(admission.model),
             status: outcome.errorKind == nil ? "success" : "failure"
         )
         row.completionStartTime = outcome.firstTokenAt
@@ -150,5 +150,16 @@ extension AccessControl {
             try await store.insertUser(user)
         }
         cache.removeProxyBudget()
+    }
+}
+
+/// Text from a request made safe to store: PostgreSQL refuses NUL in text (a row carrying one would fail
+/// its whole batch on every retry), and no column needs more than a few hundred characters.
+enum StoredText {
+    static let maximumLength = 256
+
+    static func clean(_ text: String) -> String {
+        guard text.utf8.count > maximumLength || text.utf8.contains(0) else { return text }
+        return String(text.unicodeScalars.filter { $0 != "\0" }.prefix(maximumLength).map(Character.init))
     }
 }
