@@ -17,6 +17,8 @@ public final class SpendWriter: Sendable {
         var renamed: [String: String] = [:]
         var dropped = 0
         var failures = 0
+        /// Rows the database refused on their own while it accepted others (dropped).
+        var poisoned = 0
     }
 
     private let store: any KeyStore
@@ -88,6 +90,9 @@ public final class SpendWriter: Sendable {
     /// Rows waiting to be written.
     public var pendingCount: Int { state.withLock { $0.pending.count } }
 
+    /// Rows the database refused alone while it accepted the rest of their batch (dropped, logged).
+    public var poisonedCount: Int { state.withLock { $0.poisoned } }
+
     /// Rows dropped because the buffer was full (the database was unavailable for too long).
     public var droppedCount: Int { state.withLock { $0.dropped } }
 
@@ -118,12 +123,7 @@ public final class SpendWriter: Sendable {
                 limit = min(limit, left)
             }
             do {
-                // A write abandoned at the limit may still commit: its rows' ids make the retry skip them.
-                try await TimeLimit.run(limit) { [store, executor, keepsRows] in
-                    try await withTaskExecutorPreference(executor) {
-                        if keepsRows { try await store.record(batch) } else { try await store.addSpend(batch) }
-                    }
-                }
+                try await write(batch, limit: limit)
             } catch is CancellationError where Task.isCancelled {
                 return false
             } catch {
@@ -137,7 +137,9 @@ public final class SpendWriter: Sendable {
                         metadata: ["rows": "\(batch.count)", "failures": "\(failures)", "error": "\(String(describing: error).prefix(200))"]
                     )
                 }
-                return false
+                // A batch that keeps failing while the database may be fine could hold one row it refuses:
+                // try the rows one by one, so that the others are not held back forever.
+                guard failures % Self.isolateAfterFailures == 0, batch.count > 1, await isolate(batch, limit: limit) else { return false }
             }
             state.withLock { state in
                 // The batch was the front of the queue; rows only leave from the front (written, or dropped
@@ -147,6 +149,61 @@ public final class SpendWriter: Sendable {
                 if state.failures > 0 { state.failures = 0 }
             }
         }
+    }
+
+    /// Consecutive failures of a batch after which its rows are written one by one.
+    static let isolateAfterFailures = 3
+
+    /// One write of `batch`, within `limit`. A write abandoned at the limit may still commit: its rows'
+    /// ids make the retry skip them.
+    private func write(_ batch: [SpendLogEntry], limit: Duration) async throws {
+        try await TimeLimit.run(limit) { [store, executor, keepsRows] in
+            try await withTaskExecutorPreference(executor) {
+                if keepsRows { try await store.record(batch) } else { try await store.addSpend(batch) }
+            }
+        }
+    }
+
+    /// Writes the rows of a failing batch one at a time. When some are written and others still fail,
+    /// the database works and refuses those rows: they are dropped (counted in ``poisonedCount`` and
+    /// logged by request id) so the queue moves on. When none can be written the database is down and
+    /// every row stays queued. Returns whether the batch left the queue.
+    private func isolate(_ batch: [SpendLogEntry], limit: Duration) async -> Bool {
+        var refused: [SpendLogEntry] = []
+        var written = 0
+        for entry in batch {
+            do {
+                try await write([entry], limit: limit)
+                written += 1
+            } catch {
+                refused.append(entry)
+            }
+        }
+        guard written > 0 else { return false }
+        // Once more for each refused row, now that the database has just accepted others: a row is dropped
+        // only when it fails twice, so a hiccup during the pass does not cost a good row.
+        var stillRefused: [SpendLogEntry] = []
+        for entry in refused {
+            do {
+                try await write([entry], limit: limit)
+            } catch {
+                stillRefused.append(entry)
+            }
+        }
+        refused = stillRefused
+        state.withLock { state in
+            let ids = Set(batch.map(\.id))
+            while let first = state.pending.first, ids.contains(first.id) { state.pending.removeFirst() }
+            state.poisoned += refused.count
+            state.failures = 0
+        }
+        if !refused.isEmpty {
+            logger.error(
+                "spend rows refused by the database were dropped",
+                metadata: ["rows": "\(refused.count)", "request_ids": "\(refused.map(\.record.requestID).prefix(10))"]
+            )
+        }
+        return true
     }
 
     /// Flushes every `interval` seconds until the task is cancelled, then flushes once more within the

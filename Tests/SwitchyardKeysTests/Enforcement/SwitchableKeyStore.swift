@@ -7,7 +7,7 @@ import Synchronization
 /// outage) or make lose the reply of a spend write (it commits, then throws), and that counts calls.
 final class SwitchableKeyStore: KeyStore {
     /// How the store answers.
-    enum Mode: Sendable {
+    enum Mode: Sendable, Equatable {
         /// Every call goes through.
         case up
         /// Every call throws ``Outage``.
@@ -16,6 +16,8 @@ final class SwitchableKeyStore: KeyStore {
         case loseSpendReplies
         /// `record` never returns (until ``releaseHungWrites()``), as when a reply never comes.
         case hangSpendWrites
+        /// `record` refuses any batch holding a row with this request id (a row the database rejects).
+        case refuseRequestID(String)
     }
 
     /// The error of a store that is down.
@@ -193,6 +195,9 @@ final class SwitchableKeyStore: KeyStore {
             // Deaf to cancellation, like a write waiting on a connection that is gone.
             await withCheckedContinuation { continuation in state.withLock { $0.hung.append(continuation) } }
             throw Outage()
+        case .refuseRequestID(let id):
+            if entries.contains(where: { $0.record.requestID == id }) { throw Outage() }
+            try await inner.record(entries)
         }
     }
 
