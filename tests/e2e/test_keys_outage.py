@@ -31,11 +31,11 @@ def database_down(database: Database) -> Iterator[None]:
             conn.execute(f'ALTER DATABASE "{database.postgres_name}" WITH ALLOW_CONNECTIONS true')
 
 
+# PostgreSQL only: needs a database server that can be taken away.
+@pytest.mark.parametrize("backend", ["postgresql"], indirect=True)
 def test_cached_key_is_served_during_an_outage_and_its_spend_written_after(
     backend: str, start_keys_gateway: Callable[..., KeysGateway]
 ) -> None:
-    if backend != "postgresql":
-        pytest.skip("needs a database server that can be taken away")
     gw = start_keys_gateway("outage", keys_config(general={"allow_requests_on_db_unavailable": True}))
     key = gw.new_key(max_budget=10)["key"]
     with gw.llm(key) as sdk:
@@ -50,10 +50,10 @@ def test_cached_key_is_served_during_an_outage_and_its_spend_written_after(
     gw.key_spend(key, sum(costs))
 
 
+# PostgreSQL only: needs a database server that can be taken away.
+@pytest.mark.parametrize("backend", ["postgresql"], indirect=True)
 def test_cached_key_needs_no_database_round_trip(backend: str, start_keys_gateway: Callable[..., KeysGateway]) -> None:
     # Without allow_requests_on_db_unavailable: a request that had to read the database would fail.
-    if backend != "postgresql":
-        pytest.skip("needs a database server that can be taken away")
     gw = start_keys_gateway("hot-path")
     key = gw.new_key(max_budget=10, rpm_limit=1_000)["key"]
     with gw.llm(key) as sdk:
@@ -70,9 +70,9 @@ def test_cached_key_needs_no_database_round_trip(backend: str, start_keys_gatewa
 OUTAGE_CYCLES = 40
 
 
+# PostgreSQL only: needs a database server that can be taken away.
+@pytest.mark.parametrize("backend", ["postgresql"], indirect=True)
 def test_spend_writer_recovers_from_repeated_short_outages(backend: str, start_keys_gateway: Callable[..., KeysGateway]) -> None:
-    if backend != "postgresql":
-        pytest.skip("needs a database server that can be taken away")
     config = keys_config(general={"allow_requests_on_db_unavailable": True, "proxy_batch_write_at": 0.05})
     gw = start_keys_gateway("outages", config)
     key = gw.new_key()["key"]

@@ -52,9 +52,9 @@ def test_no_plaintext_key_or_prompt_in_the_database_or_the_log(start_keys_gatewa
     assert marker not in log, "a prompt is in the gateway's log"
 
 
+# PostgreSQL only: a SQLite URL has no password.
+@pytest.mark.parametrize("backend", ["postgresql"], indirect=True)
 def test_database_password_is_not_logged(backend: str, databases: DatabaseFactory, start_keys_gateway: Callable[..., KeysGateway]) -> None:
-    if backend != "postgresql":
-        pytest.skip("a SQLite URL has no password")
     password = f"pw-{secrets.token_hex(8)}"
     fresh = databases.new("password")
     # The test server trusts loopback connections, so any password is accepted and none is checked.
