@@ -74,6 +74,9 @@ extension MemoryCounterStore.State {
     }
 
     fileprivate mutating func add(_ amount: Double, to key: CounterKey, at time: Date) -> Double {
+        // A pure check creates nothing: counters named after client-chosen strings (models, customers)
+        // must not fill memory unless something is counted in them.
+        if amount == 0, entries[key.name] == nil { return 0 }
         let value = value(of: key.name, at: time) + amount
         entries[key.name] = .init(value: value, expiresAt: key.expiresAt)
         return value

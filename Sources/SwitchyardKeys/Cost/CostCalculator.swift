@@ -1,4 +1,5 @@
 import Synchronization
+
 /// Turns a request's token usage into USD spend, from a price table and a deployment's own prices.
 ///
 /// The rule, per request:

@@ -19,20 +19,22 @@ extension AccessControl {
         var checks: [LimitCheck] = []
         if let key = caller.key {
             addChecks(
-                for: key.limits, prefix: "k:\(key.tokenHash)", spend: SpendCounters.key(key.tokenHash), scope: "key", model: model, into: &checks)
+                for: key.limits, prefix: "k:\(key.tokenHash)", spend: SpendCounters.key(key.tokenHash, born: key.createdAt), scope: "key",
+                model: model, into: &checks)
             addModelChecks(
-                for: key.limits, prefix: "k:\(key.tokenHash)", modelSpend: SpendCounters.key(key.tokenHash, model: model), model: model, into: &checks
+                for: key.limits, prefix: "k:\(key.tokenHash)", modelSpend: SpendCounters.key(key.tokenHash, born: key.createdAt, model: model),
+                model: model, into: &checks
             )
         }
         if let team = caller.team {
             let scope = "team=\(team.teamAlias ?? team.teamID)"
-            addChecks(for: team.limits, prefix: "t:\(team.teamID)", spend: SpendCounters.team(team.teamID), scope: scope, model: model, into: &checks)
+            addChecks(for: team.limits, prefix: "t:\(team.teamID)", spend: SpendCounters.team(team), scope: scope, model: model, into: &checks)
             addModelChecks(
-                for: team.limits, prefix: "t:\(team.teamID)", modelSpend: SpendCounters.team(team.teamID, model: model), model: model, into: &checks)
+                for: team.limits, prefix: "t:\(team.teamID)", modelSpend: SpendCounters.team(team, model: model), model: model, into: &checks)
         }
         if let user = caller.user {
             addChecks(
-                for: user.limits, prefix: "u:\(user.userID)", spend: SpendCounters.user(user.userID), scope: "user=\(user.userID)", model: model,
+                for: user.limits, prefix: "u:\(user.userID)", spend: SpendCounters.user(user), scope: "user=\(user.userID)", model: model,
                 into: &checks)
         }
         if let customerID, !customerID.isEmpty {
@@ -46,11 +48,12 @@ extension AccessControl {
             var limits = customer?.limits ?? Limits()
             if limits.maxBudget == nil { limits.maxBudget = settings.maxEndUserBudget }
             addChecks(
-                for: limits, prefix: "c:\(customerID)", spend: SpendCounters.customer(customerID), scope: "customer=\(customerID)", model: model,
+                for: limits, prefix: "c:\(customerID)", spend: SpendCounters.customer(customerID, born: customer?.createdAt),
+                scope: "customer=\(customerID)", model: model,
                 into: &checks)
         }
         if let proxy = try await proxyBudget(at: time) {
-            addChecks(for: proxy.limits, prefix: "proxy", spend: SpendCounters.user(proxy.userID), scope: "proxy", model: model, into: &checks)
+            addChecks(for: proxy.limits, prefix: "proxy", spend: SpendCounters.user(proxy), scope: "proxy", model: model, into: &checks)
         }
         guard !checks.isEmpty else { return admission }
         let decision: CounterDecision

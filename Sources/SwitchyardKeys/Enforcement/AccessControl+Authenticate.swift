@@ -20,6 +20,7 @@ extension AccessControl {
 
     /// Reads a key with its team and user, seeds their spend counters and caches them.
     func load(hash: String, at time: Date, stale: Caller?) async throws(GatewayError) -> Caller {
+        let generation = cache.generation
         let found: KeyRecord?
         let team: TeamRecord?
         let user: UserRecord?
@@ -30,6 +31,8 @@ extension AccessControl {
         } catch {
             if let stale, settings.allowRequestsOnDBUnavailable {
                 logger.warning("key database unavailable; serving a cached key", metadata: ["error": "\(type(of: error))"])
+                // Served from the cache for another TTL: the next requests do not wait on the database again.
+                cache.store(stale, hash: hash, at: time, loadedSince: generation)
                 return stale
             }
             logger.error("key database unavailable", metadata: ["error": "\(String(describing: error).prefix(200))"])
@@ -42,7 +45,7 @@ extension AccessControl {
         let role: Caller.Role = user?.userRole == "proxy_admin" ? .admin : .key
         let caller = Caller(role: role, key: key, team: team, user: user)
         await seedSpend(of: caller, at: time)
-        cache.store(caller, hash: hash, at: time)
+        cache.store(caller, hash: hash, at: time, loadedSince: generation)
         return caller
     }
 
@@ -69,14 +72,16 @@ extension AccessControl {
     func seedSpend(of caller: Caller, at time: Date) async {
         var seeds: [(String, Limits, Double)] = []
         if let key = caller.key {
-            seeds.append((SpendCounters.key(key.tokenHash), key.limits, key.spend))
-            for (model, spend) in key.modelSpend { seeds.append((SpendCounters.key(key.tokenHash, model: model), key.limits, spend)) }
+            seeds.append((SpendCounters.key(key.tokenHash, born: key.createdAt), key.limits, key.spend))
+            for (model, spend) in key.modelSpend {
+                seeds.append((SpendCounters.key(key.tokenHash, born: key.createdAt, model: model), key.limits, spend))
+            }
         }
         if let team = caller.team {
-            seeds.append((SpendCounters.team(team.teamID), team.limits, team.spend))
-            for (model, spend) in team.modelSpend { seeds.append((SpendCounters.team(team.teamID, model: model), team.limits, spend)) }
+            seeds.append((SpendCounters.team(team), team.limits, team.spend))
+            for (model, spend) in team.modelSpend { seeds.append((SpendCounters.team(team, model: model), team.limits, spend)) }
         }
-        if let user = caller.user { seeds.append((SpendCounters.user(user.userID), user.limits, user.spend)) }
+        if let user = caller.user { seeds.append((SpendCounters.user(user), user.limits, user.spend)) }
         await seed(seeds, at: time)
     }
 

@@ -82,7 +82,7 @@ extension AccessControl {
         guard let key = admission.caller.key, let soft = key.limits.softBudget,
             let period = SpendCounters.period(of: key.limits, at: admission.admittedAt)
         else { return }
-        let counter = SpendCounters.counter(SpendCounters.key(key.tokenHash), period: period)
+        let counter = SpendCounters.counter(SpendCounters.key(key.tokenHash, born: key.createdAt), period: period)
         guard let spend = try? await counters.values([counter]).first, spend >= soft, spend - cost < soft else { return }
         logger.warning(
             "key crossed its soft budget",
@@ -94,12 +94,13 @@ extension AccessControl {
     func customer(id: String, at time: Date) async throws(GatewayError) -> CustomerRecord? {
         let cached = cache.customer(id: id)
         if let cached, time.timeIntervalSince(cached.loadedAt) < settings.cacheTTL { return cached.value }
+        let generation = cache.generation
         do {
             let customer = try await store.customer(id: id)
             if let customer {
-                await seed([(SpendCounters.customer(id), customer.limits, customer.spend)], at: time)
+                await seed([(SpendCounters.customer(id, born: customer.createdAt), customer.limits, customer.spend)], at: time)
             }
-            cache.store(customer: customer, id: id, at: time)
+            cache.store(customer: customer, id: id, at: time, loadedSince: generation)
             return customer
         } catch {
             // The operator chose availability over checks during an outage: a customer not read yet is served as one
@@ -120,7 +121,7 @@ extension AccessControl {
         do {
             let user = try await store.user(id: AccessControl.proxyBudgetUserID)
             let budget = user?.limits.maxBudget == nil ? nil : user
-            if let budget { await seed([(SpendCounters.user(budget.userID), budget.limits, budget.spend)], at: time) }
+            if let budget { await seed([(SpendCounters.user(budget), budget.limits, budget.spend)], at: time) }
             cache.store(proxyBudget: budget, at: time)
             return budget
         } catch {

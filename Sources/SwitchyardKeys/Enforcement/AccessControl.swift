@@ -72,9 +72,13 @@ public final class AccessControl: Sendable {
         cache.removeKey(hash: oldHash)
         cache.removeKey(hash: record.tokenHash)
         guard let period = SpendCounters.period(of: record.limits, at: now()) else { return }
-        var pairs = [(SpendCounters.key(oldHash), SpendCounters.key(record.tokenHash))]
+        var pairs = [(SpendCounters.key(oldHash, born: record.createdAt), SpendCounters.key(record.tokenHash, born: record.createdAt))]
         for model in record.modelSpend.keys {
-            pairs.append((SpendCounters.key(oldHash, model: model), SpendCounters.key(record.tokenHash, model: model)))
+            pairs.append(
+                (
+                    SpendCounters.key(oldHash, born: record.createdAt, model: model),
+                    SpendCounters.key(record.tokenHash, born: record.createdAt, model: model)
+                ))
         }
         for (old, new) in pairs {
             do {

@@ -29,10 +29,14 @@ enum SpendCounters {
         CounterKey("\(prefix):\(period.id)", expiresAt: period.expiresAt)
     }
 
-    static func key(_ hash: String) -> String { "spend:k:\(hash)" }
-    static func key(_ hash: String, model: String) -> String { "spend:k:\(hash):m:\(model)" }
-    static func team(_ id: String) -> String { "spend:t:\(id)" }
-    static func team(_ id: String, model: String) -> String { "spend:t:\(id):m:\(model)" }
-    static func user(_ id: String) -> String { "spend:u:\(id)" }
-    static func customer(_ id: String) -> String { "spend:c:\(id)" }
+    // Names carry when their record was created, so that a team, user, customer or key deleted and made
+    // again under the same id starts from zero instead of inheriting the old one's spend.
+    static func key(_ hash: String, born: Date) -> String { "spend:k:\(hash)@\(stamp(born))" }
+    static func key(_ hash: String, born: Date, model: String) -> String { "spend:k:\(hash)@\(stamp(born)):m:\(model)" }
+    static func team(_ record: TeamRecord) -> String { "spend:t:\(record.teamID)@\(stamp(record.createdAt))" }
+    static func team(_ record: TeamRecord, model: String) -> String { "spend:t:\(record.teamID)@\(stamp(record.createdAt)):m:\(model)" }
+    static func user(_ record: UserRecord) -> String { "spend:u:\(record.userID)@\(stamp(record.createdAt))" }
+    static func customer(_ id: String, born: Date?) -> String { "spend:c:\(id)@\(born.map(stamp) ?? "new")" }
+
+    static func stamp(_ date: Date) -> String { String(Int64((date.timeIntervalSince1970 * 1000).rounded(.down))) }
 }

@@ -24,6 +24,7 @@ public final class SpendWriter: Sendable {
     private let store: any KeyStore
     private let logger: Logger
     private let state = Mutex(State())
+    private let flushing = Mutex(false)
     /// Most rows a write carries.
     let batchSize: Int
     /// Most rows held while the database is unreachable; beyond it the oldest are dropped (and counted).
@@ -113,6 +114,26 @@ public final class SpendWriter: Sendable {
     }
 
     private func flush(until deadline: ContinuousClock.Instant?) async -> Bool {
+        // One flush at a time (the run loop's and, say, a key rotation's): two would take the same front
+        // rows, and without rows (`disable_spend_logs`) nothing would tell the second write to skip them.
+        while !startFlushing() {
+            if Task.isCancelled || deadline.map({ ContinuousClock.now >= $0 }) == true { return false }
+            try? await Task.sleep(for: .milliseconds(5))
+        }
+        defer { flushing.withLock { $0 = false } }
+        return await flushBatches(until: deadline)
+    }
+
+    /// Takes the flush turn if nobody holds it.
+    private func startFlushing() -> Bool {
+        flushing.withLock { busy in
+            if busy { return false }
+            busy = true
+            return true
+        }
+    }
+
+    private func flushBatches(until deadline: ContinuousClock.Instant?) async -> Bool {
         while true {
             let batch = state.withLock { Array($0.pending.prefix(batchSize)) }
             if batch.isEmpty { return true }

@@ -38,6 +38,16 @@ final class RequestMeter: Sendable {
         self.logger = logger
     }
 
+    /// A meter nobody ended: a streamed response whose body never ran (the client left while the
+    /// upstream was being waited for, so the head could not be written). Its in-flight slots must still
+    /// be given back, or a key with `max_parallel_requests` would stay refused until a restart.
+    deinit {
+        guard let access, let admission, !ended.exchange(true, ordering: .relaxed) else { return }
+        var outcome = RequestOutcome(requestID: requestID, callType: callType, model: admission.model)
+        outcome.errorKind = "client_disconnected"
+        Task { await access.finish(admission, outcome: outcome) }
+    }
+
     /// Whether anything is recorded (a gateway with a key store).
     var isActive: Bool { access != nil && admission != nil }
 
