@@ -49,7 +49,8 @@ private final class InFlightGauge: Sendable {
                 for await ok in group where ok { count += 1 }
                 return count
             }
-            let counter = SpendCounters.counter(SpendCounters.key(VirtualKey.hash(key), born: try #require(caller.key).createdAt), period: .init(id: "all", seedable: true))
+            let counter = SpendCounters.counter(
+                SpendCounters.key(VirtualKey.hash(key), born: try #require(caller.key).createdAt), period: .init(id: "all", seedable: true))
             let spent = try #require(try await h.counters.values([counter]).first)
             #expect(admitted <= 50)
             #expect(spent >= budget)
