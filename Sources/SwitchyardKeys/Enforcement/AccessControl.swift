@@ -59,6 +59,19 @@ public final class AccessControl: Sendable {
         self.now = now
     }
 
+    /// Whether the database answers a primary-key read within `limit` (for `/health/readiness`).
+    public func databaseIsReachable(within limit: Duration = .seconds(2)) async -> Bool {
+        do {
+            _ = try await TimeLimit.run(limit) { [store] in try await store.user(id: AccessControl.proxyBudgetUserID) }
+            return true
+        } catch {
+            return false
+        }
+    }
+
+    /// Whether requests with cached keys are served while the database is down.
+    public var servesDuringDatabaseOutage: Bool { settings.allowRequestsOnDBUnavailable }
+
     /// Forgets the cached key so that the next request reads it again (after update, block, delete).
     public func invalidateKey(hash: String) {
         cache.removeKey(hash: hash)

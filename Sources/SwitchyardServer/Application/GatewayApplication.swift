@@ -38,7 +38,7 @@ public enum GatewayApplication {
     public static func makeRouter(gateway: Gateway) -> Router<GatewayContext> {
         let router = Router(context: GatewayContext.self)
         router.add(middleware: ErrorMiddleware(maxRequestBytes: gateway.configuration.maxRequestBytes))
-        HealthRoutes.register(on: router.group(), version: version)
+        HealthRoutes.register(on: router.group(), version: version, access: gateway.access)
         let protected = router.group().add(middleware: AuthMiddleware(masterKey: gateway.configuration.masterKey, access: gateway.access))
         ProxyRoutes.register(on: protected, handler: ProxyHandler(gateway: gateway))
         DialectRoutes.register(on: protected, gateway: gateway)
