@@ -18,24 +18,23 @@ extension AccessControl {
         var admission = Admission(caller: caller, model: model, customerID: customerID, admittedAt: time)
         var checks: [LimitCheck] = []
         if let key = caller.key {
+            let prefix = "k:\(key.tokenHash)"
             addChecks(
-                for: key.limits, prefix: "k:\(key.tokenHash)", spend: SpendCounters.key(key.tokenHash, born: key.createdAt), scope: "key",
-                model: model, into: &checks)
+                for: key.limits, prefix: prefix, spend: SpendCounters.key(key.tokenHash, born: key.createdAt), scope: "key", at: time, into: &checks)
             addModelChecks(
-                for: key.limits, prefix: "k:\(key.tokenHash)", modelSpend: SpendCounters.key(key.tokenHash, born: key.createdAt, model: model),
-                model: model, into: &checks
-            )
+                for: key.limits, prefix: prefix, spend: SpendCounters.key(key.tokenHash, born: key.createdAt, model: model), scope: "key",
+                model: model, at: time, into: &checks)
         }
         if let team = caller.team {
             let scope = "team=\(team.teamAlias ?? team.teamID)"
-            addChecks(for: team.limits, prefix: "t:\(team.teamID)", spend: SpendCounters.team(team), scope: scope, model: model, into: &checks)
+            addChecks(for: team.limits, prefix: "t:\(team.teamID)", spend: SpendCounters.team(team), scope: scope, at: time, into: &checks)
             addModelChecks(
-                for: team.limits, prefix: "t:\(team.teamID)", modelSpend: SpendCounters.team(team, model: model), model: model, into: &checks)
+                for: team.limits, prefix: "t:\(team.teamID)", spend: SpendCounters.team(team, model: model), scope: scope, model: model,
+                at: time, into: &checks)
         }
         if let user = caller.user {
             addChecks(
-                for: user.limits, prefix: "u:\(user.userID)", spend: SpendCounters.user(user), scope: "user=\(user.userID)", model: model,
-                into: &checks)
+                for: user.limits, prefix: "u:\(user.userID)", spend: SpendCounters.user(user), scope: "user=\(user.userID)", at: time, into: &checks)
         }
         if let customerID, !customerID.isEmpty {
             let customer = try await self.customer(id: customerID, at: time)
@@ -49,11 +48,10 @@ extension AccessControl {
             if limits.maxBudget == nil { limits.maxBudget = settings.maxEndUserBudget }
             addChecks(
                 for: limits, prefix: "c:\(customerID)", spend: SpendCounters.customer(customerID, born: customer?.createdAt),
-                scope: "customer=\(customerID)", model: model,
-                into: &checks)
+                scope: "customer=\(customerID)", at: time, into: &checks)
         }
         if let proxy = try await proxyBudget(at: time) {
-            addChecks(for: proxy.limits, prefix: "proxy", spend: SpendCounters.user(proxy), scope: "proxy", model: model, into: &checks)
+            addChecks(for: proxy.limits, prefix: "proxy", spend: SpendCounters.user(proxy), scope: "proxy", at: time, into: &checks)
         }
         guard !checks.isEmpty else { return admission }
         let decision: CounterDecision
@@ -74,75 +72,65 @@ extension AccessControl {
 
     /// Whether the caller may use `model` (key aliases applied); `/v1/models` lists only those.
     public func mayUse(_ caller: Caller, model: String) -> Bool {
-        do {
-            try checkModelAccess(caller, model: caller.key?.aliases[model] ?? model)
-            return true
-        } catch {
-            return false
-        }
+        refusingList(caller, model: caller.key?.aliases[model] ?? model) == nil
     }
 
     /// Refuses a model none of the caller's lists allow (401, naming the model, as LiteLLM does).
     func checkModelAccess(_ caller: Caller, model: String) throws(GatewayError) {
-        guard let key = caller.key else { return }
-        let access = ModelAccess(accessGroups: settings.accessGroups)
-        let lists: [(String, [String])] = [("key", key.models), ("team", caller.team?.models ?? []), ("user", caller.user?.models ?? [])]
-        for (scope, list) in lists where !access.allows(list, model: model, teamModels: caller.team?.models) {
-            throw GatewayError(
-                .authentication,
-                "\(scope == "key" ? "API Key" : "The key's \(scope)") not allowed to access model. This \(scope) can only access models=\(list). Tried to access \(model)",
-                param: "model",
-                code: "model_not_allowed"
-            )
-        }
+        guard let (scope, list) = refusingList(caller, model: model) else { return }
+        throw GatewayError(
+            .authentication,
+            "\(scope == "key" ? "API Key" : "The key's \(scope)") not allowed to access model. This \(scope) can only access models=\(list). Tried to access \(model)",
+            param: "model",
+            code: "model_not_allowed"
+        )
     }
 
-    /// The budget, rpm, tpm and parallel checks of one level (key, team, user, customer, proxy).
-    func addChecks(for limits: Limits, prefix: String, spend: String, scope: String, model: String, into checks: inout [LimitCheck]) {
-        let time = now()
-        if let budget = limits.maxBudget, let period = SpendCounters.period(of: limits, at: time) {
-            let counter = SpendCounters.counter(spend, period: period)
-            checks.append(LimitCheck(increment: CounterIncrement(counter, amount: 0, limit: budget, inclusive: false), kind: .budget, scope: scope))
-        } else if let period = SpendCounters.period(of: limits, at: time) {
-            checks.append(
-                LimitCheck(increment: CounterIncrement(SpendCounters.counter(spend, period: period), amount: 0), kind: .budget, scope: scope))
-        }
-        if let rpm = limits.rpmLimit {
-            let counter = RateWindow.minute.key("rpm:\(prefix)", at: time)
-            checks.append(LimitCheck(increment: CounterIncrement(counter, amount: 1, limit: Double(rpm)), kind: .rpm, scope: scope))
-        }
-        if let tpm = limits.tpmLimit {
-            let counter = RateWindow.minute.key("tpm:\(prefix)", at: time)
-            checks.append(LimitCheck(increment: CounterIncrement(counter, amount: 0, limit: Double(tpm), inclusive: false), kind: .tpm, scope: scope))
-        }
+    /// The first of the key's, its team's and its user's model lists that does not allow `model`.
+    func refusingList(_ caller: Caller, model: String) -> (scope: String, list: [String])? {
+        guard let key = caller.key else { return nil }
+        let access = ModelAccess(accessGroups: settings.accessGroups)
+        let lists: [(String, [String])] = [("key", key.models), ("team", caller.team?.models ?? []), ("user", caller.user?.models ?? [])]
+        return lists.first { !access.allows($0.1, model: model, teamModels: caller.team?.models) }
+    }
+
+    /// The spend (checked against `max_budget` when there is one, and added to when the request ends),
+    /// rpm, tpm and parallel checks of one level (key, team, user, customer, proxy).
+    func addChecks(for limits: Limits, prefix: String, spend: String, scope: String, at time: Date, into checks: inout [LimitCheck]) {
+        let counter = SpendCounters.counter(spend, period: SpendCounters.period(of: limits, at: time))
+        checks.append(
+            LimitCheck(increment: CounterIncrement(counter, amount: 0, limit: limits.maxBudget, inclusive: false), kind: .budget, scope: scope))
+        addRateChecks(rpm: limits.rpmLimit, tpm: limits.tpmLimit, prefix: prefix, scope: scope, model: nil, at: time, into: &checks)
         if let parallel = limits.maxParallelRequests {
             let counter = CounterKey("par:\(prefix)")
             checks.append(LimitCheck(increment: CounterIncrement(counter, amount: 1, limit: Double(parallel)), kind: .parallel, scope: scope))
         }
     }
 
-    /// The per-model budget, rpm and tpm checks of a key or team.
-    func addModelChecks(for limits: Limits, prefix: String, modelSpend: String, model: String, into checks: inout [LimitCheck]) {
-        let time = now()
-        let scope = prefix.hasPrefix("k:") ? "key" : "team"
-        if let period = SpendCounters.period(of: limits, at: time) {
-            let counter = SpendCounters.counter(modelSpend, period: period)
-            let budget = limits.modelMaxBudget[model]
-            checks.append(
-                LimitCheck(
-                    increment: CounterIncrement(counter, amount: 0, limit: budget, inclusive: false), kind: .budget, scope: scope, model: model)
-            )
-        }
-        if let rpm = limits.modelRPMLimit[model] {
-            let counter = RateWindow.minute.key("rpm:\(prefix):m:\(model)", at: time)
+    /// The per-model spend (against `model_max_budget`), rpm and tpm checks of a key or team.
+    func addModelChecks(
+        for limits: Limits, prefix: String, spend: String, scope: String, model: String, at time: Date, into checks: inout [LimitCheck]
+    ) {
+        let counter = SpendCounters.counter(spend, period: SpendCounters.period(of: limits, at: time))
+        let budget = limits.modelMaxBudget[model]
+        checks.append(
+            LimitCheck(increment: CounterIncrement(counter, amount: 0, limit: budget, inclusive: false), kind: .budget, scope: scope, model: model))
+        addRateChecks(
+            rpm: limits.modelRPMLimit[model], tpm: limits.modelTPMLimit[model], prefix: "\(prefix):m:\(model)", scope: scope, model: model,
+            at: time, into: &checks)
+    }
+
+    /// rpm (a request counted in this minute's window) and tpm (this minute's tokens under the limit).
+    func addRateChecks(rpm: Int?, tpm: Int?, prefix: String, scope: String, model: String?, at time: Date, into checks: inout [LimitCheck]) {
+        if let rpm {
+            let counter = RateWindow.minute.key("rpm:\(prefix)", at: time)
             checks.append(LimitCheck(increment: CounterIncrement(counter, amount: 1, limit: Double(rpm)), kind: .rpm, scope: scope, model: model))
         }
-        if let tpm = limits.modelTPMLimit[model] {
-            let counter = RateWindow.minute.key("tpm:\(prefix):m:\(model)", at: time)
+        if let tpm {
+            let counter = RateWindow.minute.key("tpm:\(prefix)", at: time)
             checks.append(
                 LimitCheck(
-                    increment: CounterIncrement(counter, amount: 0, limit: Double(tpm), inclusive: false), kind: .tpm, scope: scope, model: model)
-            )
+                    increment: CounterIncrement(counter, amount: 0, limit: Double(tpm), inclusive: false), kind: .tpm, scope: scope, model: model))
         }
     }
 

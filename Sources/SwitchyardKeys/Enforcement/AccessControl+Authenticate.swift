@@ -89,7 +89,8 @@ extension AccessControl {
     /// database has not reset yet is a new period, and starts from zero.
     func seed(_ seeds: [(String, Limits, Double)], at time: Date) async {
         for (prefix, limits, spend) in seeds where spend > 0 {
-            guard let period = SpendCounters.period(of: limits, at: time), period.seedable else { continue }
+            let period = SpendCounters.period(of: limits, at: time)
+            guard period.seedable else { continue }
             do {
                 try await counters.raise(SpendCounters.counter(prefix, period: period), toAtLeast: spend)
             } catch {

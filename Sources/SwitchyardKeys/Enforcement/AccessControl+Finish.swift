@@ -79,9 +79,8 @@ extension AccessControl {
 
     /// Logs a warning when this request took its key over the key's `soft_budget` (once per crossing).
     func noteSoftBudget(of admission: Admission, cost: Double) async {
-        guard let key = admission.caller.key, let soft = key.limits.softBudget,
-            let period = SpendCounters.period(of: key.limits, at: admission.admittedAt)
-        else { return }
+        guard let key = admission.caller.key, let soft = key.limits.softBudget else { return }
+        let period = SpendCounters.period(of: key.limits, at: admission.admittedAt)
         let counter = SpendCounters.counter(SpendCounters.key(key.tokenHash, born: key.createdAt), period: period)
         guard let spend = try? await counters.values([counter]).first, spend >= soft, spend - cost < soft else { return }
         logger.warning(
@@ -107,6 +106,8 @@ extension AccessControl {
             // without a record (the default end-user budget still applies), rather than failing a cached key's request.
             if settings.allowRequestsOnDBUnavailable {
                 logger.warning("key database unavailable; serving the customer from the cache", metadata: ["error": "\(type(of: error))"])
+                // Kept for another TTL, as keys are: the next requests do not wait on the database again.
+                cache.store(customer: cached?.value ?? nil, id: id, at: time, loadedSince: generation)
                 return cached?.value ?? nil
             }
             throw AccessControl.databaseUnavailable
@@ -125,8 +126,13 @@ extension AccessControl {
             cache.store(proxyBudget: budget, at: time)
             return budget
         } catch {
-            if let cached, settings.allowRequestsOnDBUnavailable { return cached.value }
-            if cached == nil || cached?.value == nil { return nil }
+            // No proxy budget known (none configured, or never read): nothing to check. A known one is kept for
+            // another TTL when serving through an outage is allowed.
+            guard let cached, let budget = cached.value else { return nil }
+            if settings.allowRequestsOnDBUnavailable {
+                cache.store(proxyBudget: budget, at: time)
+                return budget
+            }
             throw AccessControl.databaseUnavailable
         }
     }

@@ -84,7 +84,7 @@ public final class AccessControl: Sendable {
         spendWriter.redirect(keyHash: oldHash, to: record.tokenHash)
         cache.removeKey(hash: oldHash)
         cache.removeKey(hash: record.tokenHash)
-        guard let period = SpendCounters.period(of: record.limits, at: now()) else { return }
+        let period = SpendCounters.period(of: record.limits, at: now())
         var pairs = [(SpendCounters.key(oldHash, born: record.createdAt), SpendCounters.key(record.tokenHash, born: record.createdAt))]
         for model in record.modelSpend.keys {
             pairs.append(

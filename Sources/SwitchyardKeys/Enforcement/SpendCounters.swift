@@ -18,7 +18,7 @@ enum SpendCounters {
         var expiresAt: Date?
     }
 
-    static func period(of limits: Limits, at time: Date) -> Period? {
+    static func period(of limits: Limits, at time: Date) -> Period {
         guard let resetAt = limits.budgetResetAt else { return Period(id: "all", seedable: true, expiresAt: nil) }
         let stamp = Int64(resetAt.timeIntervalSince1970)
         if time < resetAt { return Period(id: "p\(stamp)", seedable: true, expiresAt: resetAt.addingTimeInterval(86_400)) }

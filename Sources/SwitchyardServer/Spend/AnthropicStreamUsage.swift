@@ -14,6 +14,9 @@ struct AnthropicStreamUsage {
     mutating func read(_ event: SSEEvent) {
         if firstEventAt == nil { firstEventAt = Date() }
         guard let name = event.event, name == "message_start" || name == "message_delta" || name == "content_block_delta" else { return }
+        // Deltas are read only for an estimate, which a stream whose message_start carried usage never needs:
+        // the usual stream parses two small events, not every delta.
+        if name == "content_block_delta", start != nil { return }
         guard let object = try? JSONValue(parsing: event.data).objectValue else { return }
         switch name {
         case "message_start": start = object["message"]?.objectValue?["usage"]?.objectValue

@@ -29,24 +29,10 @@ struct AdminFixture: Sendable {
 
     /// Runs `body` against a fresh gateway whose store is a new SQLite file, removed afterwards.
     static func run(deployments: [Deployment] = [TestGateway.deployment("d1")], _ body: @Sendable (AdminFixture) async throws -> Void) async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("switchyard-admin-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let logger = Logger(label: "admin-test")
-        let store = try await SQLKeyStore.open(url: directory.appendingPathComponent("keys.db").path, logger: logger)
-        do {
-            try await store.migrate()
-            let access = AccessControl(store: store, logger: logger)
-            let transport = ScriptedTransport { _ in ScriptedTransport.json(200, ScriptedTransport.chatAnswer) }
-            let gateway = TestGateway.gateway(transport, deployments: deployments) { $0.access = access }
-            try await TestGateway.app(gateway).test(.router) { client in
-                try await body(AdminFixture(client: client, store: store, access: access))
-            }
-        } catch {
-            await store.shutdown()
-            throw error
+        let transport = ScriptedTransport { _ in ScriptedTransport.json(200, ScriptedTransport.chatAnswer) }
+        try await KeyStoreGateway.run(transport: transport, deployments: deployments) { client, store, access in
+            try await body(AdminFixture(client: client, store: store, access: access))
         }
-        await store.shutdown()
     }
 
     /// `POST path` with a JSON body, as the master key unless `key` names another.

@@ -21,24 +21,10 @@ struct MeteringFixture: Sendable {
         reply: @escaping @Sendable (UpstreamRequest) throws -> UpstreamResponse = { _ in ScriptedTransport.json(200, ScriptedTransport.chatAnswer) },
         _ body: @Sendable (MeteringFixture) async throws -> Void
     ) async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("switchyard-metering-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let logger = Logger(label: "metering-test")
-        let store = try await SQLKeyStore.open(url: directory.appendingPathComponent("keys.db").path, logger: logger)
-        do {
-            try await store.migrate()
-            let access = AccessControl(store: store, logger: logger)
-            let transport = ScriptedTransport(reply: reply)
-            let gateway = TestGateway.gateway(transport) { $0.access = access }
-            try await TestGateway.app(gateway).test(.router) { client in
-                try await body(MeteringFixture(client: client, store: store, access: access, transport: transport))
-            }
-        } catch {
-            await store.shutdown()
-            throw error
+        let transport = ScriptedTransport(reply: reply)
+        try await KeyStoreGateway.run(transport: transport) { client, store, access in
+            try await body(MeteringFixture(client: client, store: store, access: access, transport: transport))
         }
-        await store.shutdown()
     }
 
     /// A new virtual key with `limits`; returns the plaintext key and its hash.
