@@ -61,7 +61,7 @@ public enum ConfigLoader {
         let merged = includes.resolve(members)
         var reader = ConfigReader(environment: environment, issues: includes.issues, notices: includes.notices)
         let config = reader.readDocument(merged)
-        guard reader.issues.isEmpty else { throw ConfigError(issues: reader.issues, notices: reader.notices) }
+        guard reader.issues.isEmpty else { throw ConfigError(issues: reader.issues, notices: reader.notices, partial: config) }
         return config
     }
 }

@@ -42,11 +42,15 @@ extension ConfigReader {
         }
     }
 
-    /// A non-empty string field.
+    /// A non-empty string field; an empty value from `os.environ/NAME` names the variable.
     mutating func nonEmptyString(_ node: ConfigNode, at path: ConfigPath, secret: Bool = false) -> String? {
         guard let string = string(node, at: path, secret: secret) else { return nil }
         guard !string.trimmingCharacters(in: .whitespaces).isEmpty else {
-            fail(path, "must not be empty", node)
+            if case .string(let text) = node.value, let name = Self.environmentReference(in: text), !name.isEmpty {
+                fail(path, "environment variable \(name) is empty", node)
+            } else {
+                fail(path, "must not be empty", node)
+            }
             return nil
         }
         return string

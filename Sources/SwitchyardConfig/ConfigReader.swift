@@ -9,7 +9,7 @@ struct ConfigReader {
     /// Errors found so far; the load fails unless this stays empty.
     var issues: [ConfigIssue] = []
     /// Settings accepted but not acted on, and guesses made.
-    var notices: [ConfigNotice] = []
+    var notices: [ConfigIssue] = []
 
     /// Records an error at `path`.
     mutating func fail(_ path: ConfigPath, _ message: String, _ node: ConfigNode? = nil) {
@@ -18,7 +18,7 @@ struct ConfigReader {
 
     /// Records a notice at `path`.
     mutating func notice(_ path: ConfigPath, _ message: String, _ node: ConfigNode? = nil) {
-        notices.append(ConfigNotice(path: path.description, message: message, location: node?.location))
+        notices.append(ConfigIssue(path: path.description, message: message, location: node?.location))
     }
 
     /// Records that the setting at `path` is accepted but not acted on.

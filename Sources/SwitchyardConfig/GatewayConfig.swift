@@ -17,7 +17,7 @@ public struct GatewayConfig: Sendable {
     /// did not set. Provider adapters read their standard variables (`OPENAI_API_KEY`, …) from here.
     public var environment: [String: String]
     /// What was accepted but not acted on, in document order.
-    public var notices: [ConfigNotice]
+    public var notices: [ConfigIssue]
 
     /// A config from its parts; tests and embedders use this, servers use ``ConfigLoader``.
     public init(
@@ -26,7 +26,7 @@ public struct GatewayConfig: Sendable {
         general: GeneralSettings = GeneralSettings(),
         litellm: LiteLLMSettings = LiteLLMSettings(),
         environment: [String: String] = [:],
-        notices: [ConfigNotice] = []
+        notices: [ConfigIssue] = []
     ) {
         self.deployments = deployments
         self.router = router

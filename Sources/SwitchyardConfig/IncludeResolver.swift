@@ -13,7 +13,7 @@ struct IncludeResolver {
     /// Name of the main config file, for messages.
     let mainFile: String
     private(set) var issues: [ConfigIssue] = []
-    private(set) var notices: [ConfigNotice] = []
+    private(set) var notices: [ConfigIssue] = []
 
     init(baseDirectory: URL, mainFile: String) {
         self.baseDirectory = baseDirectory
@@ -106,7 +106,7 @@ struct IncludeResolver {
         case .failed:
             return nil
         case .empty:
-            notices.append(ConfigNotice(path: path.description, message: "\(name) is empty", location: item.entry.location))
+            notices.append(ConfigIssue(path: path.description, message: "\(name) is empty", location: item.entry.location))
             return nil
         case .node(let root):
             guard let members = root.members else {
@@ -128,7 +128,7 @@ struct IncludeResolver {
             return
         }
         notices.append(
-            ConfigNotice(
+            ConfigIssue(
                 path: member.key,
                 message: "set again in \(file), whose value replaces the earlier one (as in LiteLLM, only lists are merged)",
                 location: member.value.location

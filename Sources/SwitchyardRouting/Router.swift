@@ -106,9 +106,15 @@ public final class Router: Sendable {
     ///
     /// Throws `.notFound` for a model no group serves; else, when everything failed, the last error
     /// with its status and retry-after, naming every deployment tried.
+    ///
+    /// `permits` says whether the caller may use a model group, by the name the router is about to try
+    /// (the requested one, a request's `fallbacks`, `fallbacks`, `context_window_fallbacks`,
+    /// `content_policy_fallbacks`, `default_fallbacks`; aliases and wildcards by the name written there).
+    /// A group it refuses is skipped before any deployment of it is picked, and named in the final error.
     public func route<Value: Sendable>(
         model: String,
         options: RouteOptions = RouteOptions(),
+        permits: (String) -> Bool = { _ in true },
         attempt: (Deployment) async throws(GatewayError) -> Value
     ) async throws(GatewayError) -> Outcome<Value> {
         guard modelGroups.resolve(model) != nil else { throw GatewayError.modelNotFound(model) }
@@ -126,6 +132,10 @@ public final class Router: Sendable {
                 }
                 action = run.waited()
             case .pick(let group):
+                guard permits(group) else {
+                    action = run.notPermitted(group)
+                    continue
+                }
                 guard let resolved = modelGroups.resolve(group) else {
                     action = run.noDeployment(GatewayError.modelNotFound(group))
                     continue

@@ -52,7 +52,9 @@ public struct SimulatorServer: Sendable {
                 return Self.response(SimulatorOpenAI.payloadTooLarge(limitBytes: limit))
             }
             let path = request.uri.path + (request.uri.query.map { "?" + $0 } ?? "")
-            let headers = request.headers.map { (name: $0.name.canonicalName, value: $0.value) }
+            var headers = request.headers.map { (name: $0.name.canonicalName, value: $0.value) }
+            // HTTP/1's Host header arrives as the authority; a signed request (SigV4) signs it as `host`.
+            if let authority = request.head.authority { headers.insert((name: "host", value: authority), at: 0) }
             let simulated = SimulatorRequest(method: request.method.rawValue, path: path, headers: headers, body: body)
             return Self.response(try await engine.respond(to: simulated))
         }

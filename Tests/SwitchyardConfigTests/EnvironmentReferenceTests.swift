@@ -70,7 +70,7 @@ struct EnvironmentReferenceTests {
         let issues = try ConfigFixtures.issues(yaml, environment: ["KEY": "", "MASTER": ""])
 
         // An empty master key would turn authentication off without anyone noticing.
-        #expect(issues == ["general_settings.master_key: must not be empty"])
+        #expect(issues == ["general_settings.master_key: environment variable MASTER is empty"])
     }
 
     @Test func rejectsAReferenceThatNamesNoVariable() throws {

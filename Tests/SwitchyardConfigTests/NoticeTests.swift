@@ -43,11 +43,11 @@ struct NoticeTests {
     }
 
     @Test func describesANoticeAsPathThenMessage() {
-        let notice = ConfigNotice(path: "general_settings.alerting_threshold", message: "not supported yet")
+        let notice = ConfigIssue(path: "general_settings.alerting_threshold", message: "not supported yet")
 
         #expect(notice.description == "general_settings.alerting_threshold: not supported yet")
         #expect(notice.locatedDescription == notice.description)
-        let located = ConfigNotice(path: "a", message: "b", location: ConfigLocation(file: "config.yaml", line: 3, column: 5))
+        let located = ConfigIssue(path: "a", message: "b", location: ConfigLocation(file: "config.yaml", line: 3, column: 5))
         #expect(located.locatedDescription == "config.yaml:3:5: a: b")
     }
 

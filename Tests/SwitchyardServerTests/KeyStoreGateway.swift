@@ -13,6 +13,7 @@ enum KeyStoreGateway {
     static func run(
         transport: ScriptedTransport,
         deployments: [Deployment] = [TestGateway.deployment("d1")],
+        configure: (inout Gateway.Configuration) -> Void = { _ in },
         _ body: @Sendable (any TestClientProtocol, SQLKeyStore, AccessControl) async throws -> Void
     ) async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("switchyard-keys-\(UUID().uuidString)")
@@ -23,7 +24,10 @@ enum KeyStoreGateway {
         do {
             try await store.migrate()
             let access = AccessControl(store: store, logger: logger)
-            let gateway = TestGateway.gateway(transport, deployments: deployments) { $0.access = access }
+            let gateway = TestGateway.gateway(transport, deployments: deployments) { configuration in
+                configuration.access = access
+                configure(&configuration)
+            }
             try await TestGateway.app(gateway).test(.router) { client in try await body(client, store, access) }
         } catch {
             await store.shutdown()

@@ -5,24 +5,45 @@ import SwitchyardTesting
 import Testing
 
 struct BedrockDialectTests {
-    static let signed: [(name: String, value: String)] = [
-        (
-            name: "authorization",
-            value: "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20240501/us-east-1/bedrock/aws4_request, SignedHeaders=host, Signature=0"
-        )
-    ]
     static let path = "/model/anthropic.claude-3-haiku-20240307-v1%3A0"
+    static let credentials = SigV4Signer.Credentials(
+        accessKeyID: "AKIDEXAMPLE", secretAccessKey: Secret("wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"))
 
-    func converse(_ action: String = "converse", model: String? = nil, extra: JSONObject = [:], headers: [(name: String, value: String)] = signed)
-        -> SimulatorRequest
-    {
+    /// `request` signed as the Bedrock adapter signs (host, x-amz-date, content hash, authorization).
+    static func sign(_ request: SimulatorRequest, with credentials: SigV4Signer.Credentials = credentials) throws -> SimulatorRequest {
+        var upstream = UpstreamRequest(
+            method: request.method, url: "https://bedrock-runtime.us-east-1.amazonaws.com" + request.path, headers: request.headers,
+            body: request.body, timeout: 10)
+        try SigV4Signer(credentials: credentials, region: "us-east-1", service: "bedrock").sign(&upstream, unixSeconds: 1_714_521_600)
+        var signed = request
+        signed.headers = upstream.headers
+        return signed
+    }
+
+    func converse(_ action: String = "converse", model: String? = nil, extra: JSONObject = [:], signed: Bool = true) throws -> SimulatorRequest {
         var body: JSONObject = ["system": [["text": "Be brief."]], "messages": [["role": "user", "content": [["text": "Hi you"]]]]]
         for (key, value) in extra { body[key] = value }
-        return Sim.post((model.map { "/model/\($0)" } ?? Self.path) + "/" + action, .object(body), headers: headers)
+        let request = Sim.post((model.map { "/model/\($0)" } ?? Self.path) + "/" + action, .object(body), headers: [])
+        return signed ? try Self.sign(request) : request
+    }
+
+    @Test func refusesAWrongSignatureAndAnUnknownKeyAsAWSDoes() async throws {
+        var tampered = try converse()
+        tampered.body = ByteBuffer(string: #"{"messages": [{"role": "user", "content": [{"text": "changed"}]}]}"#)
+        let wrong = try await Sim.engine().respond(to: tampered)
+        #expect(wrong.status == 403)
+        #expect(wrong.header("x-amzn-errortype")?.hasPrefix("InvalidSignatureException") == true)
+        let otherSecret = SigV4Signer.Credentials(accessKeyID: "AKIDEXAMPLE", secretAccessKey: Secret("not-the-secret"))
+        let badSecret = try await Sim.engine().respond(to: try Self.sign(try converse(signed: false), with: otherSecret))
+        #expect(badSecret.header("x-amzn-errortype")?.hasPrefix("InvalidSignatureException") == true)
+        let stranger = SigV4Signer.Credentials(accessKeyID: "AKIDSTRANGER", secretAccessKey: Secret("s"))
+        let unknown = try await Sim.engine().respond(to: try Self.sign(try converse(signed: false), with: stranger))
+        #expect(unknown.status == 403)
+        #expect(unknown.header("x-amzn-errortype")?.hasPrefix("UnrecognizedClientException") == true)
     }
 
     @Test func answersConverseWithTheOpenAIDialectsText() async throws {
-        let response = try await Sim.engine().respond(to: converse())
+        let response = try await Sim.engine().respond(to: try converse())
         #expect(response.status == 200)
         let object = try #require(try await Sim.json(response).objectValue)
         #expect(object["output"] == ["message": ["role": "assistant", "content": [["text": "Simulated reply to: Hi you"]]]])
@@ -31,7 +52,7 @@ struct BedrockDialectTests {
     }
 
     @Test func streamsABinaryEventStreamWithValidChecksums() async throws {
-        let response = try await Sim.engine().respond(to: converse("converse-stream"))
+        let response = try await Sim.engine().respond(to: try converse("converse-stream"))
         #expect(response.header("content-type") == "application/vnd.amazon.eventstream")
         var decoder = AWSEventStreamDecoder()
         let messages = try decoder.feed(try await Sim.bytes(response))
@@ -49,7 +70,7 @@ struct BedrockDialectTests {
                 "inputSchema": ["json": ["type": "object", "properties": ["location": ["type": "string"]], "required": ["location"]]],
             ]
         ]
-        let request = converse(extra: [
+        let request = try converse(extra: [
             "messages": [["role": "user", "content": [["text": "Weather in Paris?"]]]], "toolConfig": ["tools": [tool]],
         ])
         let object = try #require(try await Sim.json(try await Sim.engine().respond(to: request)).objectValue)
@@ -60,28 +81,29 @@ struct BedrockDialectTests {
     }
 
     @Test func refusesARequestWithoutASigV4Authorization() async throws {
-        let response = try await Sim.engine().respond(to: converse(headers: []))
+        let response = try await Sim.engine().respond(to: try converse(signed: false))
         #expect(response.status == 403)
         #expect(response.header("x-amzn-errortype")?.hasPrefix("MissingAuthenticationTokenException") == true)
     }
 
     @Test func injectsThrottlingAndTheContextWindowInBedrocksShape() async throws {
-        let throttled = try await Sim.engine().respond(to: converse(model: "anthropic.claude-v2-fail-429"))
+        let throttled = try await Sim.engine().respond(to: try converse(model: "anthropic.claude-v2-fail-429"))
         #expect(throttled.status == 429)
         #expect(throttled.header("x-amzn-errortype")?.hasPrefix("ThrottlingException") == true)
-        let tooLong = try await Sim.engine().respond(to: converse(model: "anthropic.claude-v2-ctx-2"))
+        let tooLong = try await Sim.engine().respond(to: try converse(model: "anthropic.claude-v2-ctx-2"))
         #expect(tooLong.status == 400)
         #expect(try await Sim.json(tooLong) == ["message": "Input is too long for requested model."])
     }
 
     @Test func embedsWithTitanAndCohere() async throws {
         let titan = try await Sim.engine().respond(
-            to: Sim.post("/model/amazon.titan-embed-text-v2:0/invoke", ["inputText": "hello there"], headers: Self.signed))
+            to: try Self.sign(Sim.post("/model/amazon.titan-embed-text-v2:0/invoke", ["inputText": "hello there"], headers: [])))
         let titanBody = try #require(try await Sim.json(titan).objectValue)
         #expect(titanBody["inputTextTokenCount"] == 2)
         #expect(titanBody["embedding"]?.arrayValue?.isEmpty == false)
         let cohere = try await Sim.engine().respond(
-            to: Sim.post("/model/cohere.embed-english-v3/invoke", ["texts": ["a", "b"], "input_type": "search_document"], headers: Self.signed))
+            to: try Self.sign(
+                Sim.post("/model/cohere.embed-english-v3/invoke", ["texts": ["a", "b"], "input_type": "search_document"], headers: [])))
         #expect(try await Sim.json(cohere).objectValue?["embeddings"]?.arrayValue?.count == 2)
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import NIOCore
 import SwitchyardCore
 import SwitchyardProviders
@@ -68,8 +69,15 @@ struct GeminiDialectTests {
     @Test func servesTheVertexPathWithABearerToken() async throws {
         let body: JSONValue = ["contents": [["role": "user", "parts": [["text": "Hi"]]]]]
         let path = "/v1/projects/p/locations/us-central1/publishers/google/models/gemini-2.0-flash:generateContent"
-        let ok = try await Sim.engine().respond(to: Sim.post(path, body, headers: [(name: "authorization", value: "Bearer ya29.x")]))
+        let ok = try await Sim.engine().respond(to: Sim.post(path, body, headers: [(name: "authorization", value: "Bearer ya29.simulated-x")]))
         #expect(ok.status == 200)
+        // Only a token the simulator's own /token endpoint issued is accepted, and only for a real project.
+        let forged = try await Sim.engine().respond(to: Sim.post(path, body, headers: [(name: "authorization", value: "Bearer ya29.x")]))
+        #expect(forged.status == 401)
+        let placeholder = path.replacingOccurrences(of: "/projects/p/", with: "/projects/{vertex_project}/")
+        let unfilled = try await Sim.engine().respond(
+            to: Sim.post(placeholder, body, headers: [(name: "authorization", value: "Bearer ya29.simulated-x")]))
+        #expect(unfilled.status == 403)
         let refused = try await Sim.engine().respond(to: Sim.post(path, body, headers: Self.key))
         #expect(refused.status == 401)
         #expect(try await Sim.json(refused)["error", "status"] == "UNAUTHENTICATED")

@@ -6,9 +6,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import httpx
 import openai
 
 from clients import PROMPT
+from harness import MASTER_KEY, SwitchyardProcess
 
 MESSAGES = [{"role": "user", "content": PROMPT}]
 EXPECTED_REPLY = f"Simulated reply to: {PROMPT}"
@@ -52,3 +54,15 @@ def check_tool_call_round_trip(sdk: openai.OpenAI, model: str) -> list[Any]:
     assert second.choices[0].finish_reason == "stop"
     assert second.choices[0].message.content == "Simulated reply to: What is the weather in Paris?"
     return calls
+
+
+def check_health_checks_pass(gateway: SwitchyardProcess, groups: list[str]) -> None:
+    """`GET /health` checks each deployment with a real one-token call through the same upstream exchange as
+    requests (signed, authorized, custom-executed as the dialect needs); the groups named must come out healthy."""
+    response = httpx.get(f"{gateway.url}/health", headers={"Authorization": f"Bearer {MASTER_KEY}"}, timeout=60, trust_env=False)
+    assert response.status_code == 200, response.text
+    report = response.json()
+    healthy = {endpoint["model_name"] for endpoint in report["healthy_endpoints"]}
+    unhealthy = {endpoint["model_name"]: endpoint.get("error") for endpoint in report["unhealthy_endpoints"]}
+    for group in groups:
+        assert group in healthy, f"{group} unhealthy: {unhealthy.get(group)}"

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from harness import CliResult, has_backtrace, run_cli, write_config
+from harness import CliResult, base_env, has_backtrace, run_cli, write_config
 
 INPROC = {"model_name": "sim-inproc", "litellm_params": {"model": "simulator/gpt-4o"}}
 
@@ -109,3 +109,27 @@ def test_check_config_refuses_a_missing_file_naming_it(tmp_path: Path) -> None:
 
     assert_refused_cleanly(result)
     assert "nowhere.yaml" in result.output, result.describe()
+
+
+SEED_000 = Path(__file__).resolve().parents[2] / "Tests" / "SwitchyardConfigTests" / "Fixtures" / "seed000-homelab.yaml"
+
+
+@pytest.mark.parametrize("database_url", [None, ""])
+def test_check_config_lists_every_error_and_every_key_not_acted_on(database_url: str | None) -> None:
+    # Seed 000's homelab config, as its author would first try it: none of its provider keys set, and
+    # DATABASE_URL unset or empty. One run must list every problem, not only the first.
+    env = {name: value for name, value in base_env().items() if not name.endswith(("_API_KEY", "_API_TOKEN"))}
+    env.pop("DATABASE_URL", None)
+    env.pop("LITELLM_MASTER_KEY", None)
+    if database_url is not None:
+        env["DATABASE_URL"] = database_url
+    result = run_cli(["check-config", str(SEED_000)], env=env)
+
+    assert_refused_cleanly(result)
+    errors = [line for line in result.output.splitlines() if line.startswith("error: ")]
+    notices = [line for line in result.output.splitlines() if line.startswith("not acted on: ")]
+    assert len(errors) >= 5, result.describe()
+    assert any("GROQ_API_KEY" in line for line in errors), result.describe()
+    assert any("LITELLM_MASTER_KEY" in line for line in errors), result.describe()
+    assert any("general_settings.database_url" in line and "DATABASE_URL" in line for line in errors), result.describe()
+    assert len(notices) >= 5, result.describe()

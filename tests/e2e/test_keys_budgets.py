@@ -70,8 +70,10 @@ def test_customer_budget_applies_to_requests_naming_the_customer(keys_gw: KeysGa
         chat(sdk, user=f"other-{customer}")
 
     assert_budget_exceeded(refused.value, 400, customer)
-    poll("the customer's spend", lambda: float(keys_gw.get("/customer/info", end_user_id=customer)["spend"]) == pytest.approx(cost, rel=1e-9))
-    assert [row["end_user"] for row in keys_gw.get("/spend/logs", end_user=customer)] == [customer]
+    # Spend is live: /customer/info shows it the moment the request ended, before any row is written.
+    assert float(keys_gw.get("/customer/info", end_user_id=customer)["spend"]) == pytest.approx(cost, rel=1e-9)
+    rows = poll("the customer's spend log row", lambda: keys_gw.get("/spend/logs", end_user=customer) or None)
+    assert [row["end_user"] for row in rows] == [customer]
 
 
 def test_proxy_budget_stops_every_key(start_keys_gateway: Callable[..., KeysGateway]) -> None:

@@ -52,6 +52,16 @@ def test_each_request_writes_a_spend_log_row(keys_gw: KeysGateway) -> None:
     keys_gw.key_spend(key, sum(logged))
 
 
+def test_key_info_shows_spend_the_moment_a_request_ends(keys_gw: KeysGateway) -> None:
+    # Spend rows are written in batches; /key/info must not lag them: it reports the counter the budget
+    # check uses, so the cost of two requests shows right after the second, with no wait.
+    key = keys_gw.new_key()["key"]
+    with keys_gw.llm(key) as sdk:
+        costs = [response_cost(chat(sdk)) for _ in range(2)]
+
+    assert float(keys_gw.key_info(key)["spend"]) == pytest.approx(sum(costs), rel=1e-9)
+
+
 def test_stream_without_usage_requested_is_still_counted(keys_gw: KeysGateway) -> None:
     key = keys_gw.new_key()["key"]
     with keys_gw.llm(key) as sdk:

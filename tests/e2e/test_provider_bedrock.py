@@ -18,7 +18,7 @@ import pytest
 
 from clients import PROMPT, make_client
 from harness import MASTER_KEY, SwitchyardProcess, openai_error, start_gateway
-from provider_checks import EXPECTED_REPLY, MESSAGES, WEATHER_TOOL, check_max_tokens_cuts_the_reply, check_tool_call_round_trip
+from provider_checks import EXPECTED_REPLY, MESSAGES, WEATHER_TOOL, check_max_tokens_cuts_the_reply, check_tool_call_round_trip, check_health_checks_pass
 
 CLAUDE = "anthropic.claude-3-haiku-20240307-v1:0"
 
@@ -169,3 +169,7 @@ def test_simulator_refuses_unsigned_requests(simulator: SwitchyardProcess) -> No
 
     assert response.status_code == 403
     assert response.headers["x-amzn-errortype"].startswith("MissingAuthenticationTokenException")
+
+
+def test_health_checks_reach_the_deployments_as_requests_do(bedrock_gateway: SwitchyardProcess) -> None:
+    check_health_checks_pass(bedrock_gateway, ["claude", "titan-embed", "cohere-embed"])

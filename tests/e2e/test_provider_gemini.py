@@ -17,7 +17,7 @@ import pytest
 
 from clients import PROMPT, make_client
 from harness import MASTER_KEY, UPSTREAM_KEY, SwitchyardProcess, openai_error, start_gateway
-from provider_checks import EXPECTED_REPLY, MESSAGES, WEATHER_TOOL, check_max_tokens_cuts_the_reply, check_tool_call_round_trip
+from provider_checks import EXPECTED_REPLY, MESSAGES, WEATHER_TOOL, check_max_tokens_cuts_the_reply, check_tool_call_round_trip, check_health_checks_pass
 
 
 def gemini(sim_url: str, model: str) -> dict[str, Any]:
@@ -161,3 +161,7 @@ def test_unsupported_openai_parameters_are_named_in_a_400(sdk: openai.OpenAI) ->
 
     dropped = sdk.chat.completions.create(model="gemini", messages=MESSAGES, logit_bias={"1": 5}, extra_body={"drop_params": True})
     assert dropped.choices[0].message.content == EXPECTED_REPLY
+
+
+def test_health_checks_reach_the_deployments_as_requests_do(gemini_gateway: SwitchyardProcess) -> None:
+    check_health_checks_pass(gemini_gateway, ["gemini", "vertex", "vertex-embed"])

@@ -15,7 +15,7 @@ import pytest
 
 from clients import PROMPT, make_client
 from harness import MASTER_KEY, UPSTREAM_KEY, SwitchyardProcess, openai_error, start_gateway
-from provider_checks import EXPECTED_REPLY, MESSAGES
+from provider_checks import EXPECTED_REPLY, MESSAGES, check_health_checks_pass
 
 
 def replicate(sim_url: str, model: str) -> dict[str, Any]:
@@ -88,3 +88,7 @@ def test_throttled_create_is_a_rate_limit(sdk: openai.OpenAI) -> None:
 
     assert caught.value.status_code == 429
     openai_error(caught.value.response.json())
+
+
+def test_health_checks_reach_the_deployments_as_requests_do(replicate_gateway: SwitchyardProcess) -> None:
+    check_health_checks_pass(replicate_gateway, ["replicate", "replicate-version"])

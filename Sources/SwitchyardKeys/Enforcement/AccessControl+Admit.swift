@@ -16,6 +16,7 @@ extension AccessControl {
         let model = caller.key?.aliases[requested] ?? requested
         try checkModelAccess(caller, model: model)
         var admission = Admission(caller: caller, model: model, customerID: customerID, admittedAt: time)
+        admission.permission = permission(of: caller)
         var checks: [LimitCheck] = []
         if let key = caller.key {
             let prefix = "k:\(key.tokenHash)"
@@ -44,6 +45,7 @@ extension AccessControl {
             if let customer, !ModelAccess(accessGroups: settings.accessGroups).allows(customer.models, model: model) {
                 throw GatewayError(.authentication, "Customer \(customerID) is not allowed to access model=\(model).", code: "model_not_allowed")
             }
+            if let customer, !customer.models.isEmpty { admission.permission.lists.append(("customer", customer.models)) }
             var limits = customer?.limits ?? Limits()
             if limits.maxBudget == nil { limits.maxBudget = settings.maxEndUserBudget }
             addChecks(
@@ -88,10 +90,17 @@ extension AccessControl {
 
     /// The first of the key's, its team's and its user's model lists that does not allow `model`.
     func refusingList(_ caller: Caller, model: String) -> (scope: String, list: [String])? {
-        guard let key = caller.key else { return nil }
-        let access = ModelAccess(accessGroups: settings.accessGroups)
-        let lists: [(String, [String])] = [("key", key.models), ("team", caller.team?.models ?? []), ("user", caller.user?.models ?? [])]
-        return lists.first { !access.allows($0.1, model: model, teamModels: caller.team?.models) }
+        permission(of: caller).refusingList(model)
+    }
+
+    /// The key's, its team's and its user's model lists (none for the master key).
+    func permission(of caller: Caller) -> ModelPermission {
+        guard let key = caller.key else { return ModelPermission(access: ModelAccess(accessGroups: settings.accessGroups)) }
+        return ModelPermission(
+            access: ModelAccess(accessGroups: settings.accessGroups),
+            lists: [("key", key.models), ("team", caller.team?.models ?? []), ("user", caller.user?.models ?? [])],
+            teamModels: caller.team?.models
+        )
     }
 
     /// The spend (checked against `max_budget` when there is one, and added to when the request ends),

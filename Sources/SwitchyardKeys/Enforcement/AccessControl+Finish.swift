@@ -40,6 +40,13 @@ extension AccessControl {
     /// and its cost to every spend counter it was checked against (at once, so the next request sees
     /// it), and queues its spend log row for the batched writer. Never fails the request.
     public func finish(_ admission: Admission, outcome: RequestOutcome) async {
+        await settle(admission, outcome: outcome)
+        spendWriter.enqueue(spendLogRow(admission, outcome: outcome))
+    }
+
+    /// The counter half of ``finish(_:outcome:)``: in-flight slots back, tokens and cost added (at once, so
+    /// the next request's checks see them). The gateway writes the spend log row through its observer.
+    public func settle(_ admission: Admission, outcome: RequestOutcome) async {
         var changes: [CounterIncrement] = admission.inFlight.map { CounterIncrement($0, amount: -1) }
         let tokens = Double(outcome.promptTokens + outcome.completionTokens)
         if tokens > 0 { changes += admission.tokenCounters.map { CounterIncrement($0, amount: tokens) } }
@@ -52,6 +59,10 @@ extension AccessControl {
             }
         }
         if outcome.cost > 0 { await noteSoftBudget(of: admission, cost: outcome.cost) }
+    }
+
+    /// The spend log row of an admitted request that ended now with `outcome`.
+    func spendLogRow(_ admission: Admission, outcome: RequestOutcome) -> SpendLogRecord {
         let end = now()
         var row = SpendLogRecord(
             requestID: outcome.requestID,
@@ -74,7 +85,7 @@ extension AccessControl {
         row.customerID = admission.customerID
         row.cacheHit = outcome.cacheHit
         if let errorKind = outcome.errorKind { row.metadata["error"] = .string(errorKind) }
-        spendWriter.enqueue(row)
+        return row
     }
 
     /// Logs a warning when this request took its key over the key's `soft_budget` (once per crossing).
@@ -162,10 +173,10 @@ extension AccessControl {
 
 /// Text from a request made safe to store: PostgreSQL refuses NUL in text (a row carrying one would fail
 /// its whole batch on every retry), and no column needs more than a few hundred characters.
-enum StoredText {
+public enum StoredText {
     static let maximumLength = 256
 
-    static func clean(_ text: String) -> String {
+    public static func clean(_ text: String) -> String {
         guard text.utf8.count > maximumLength || text.utf8.contains(0) else { return text }
         return String(text.unicodeScalars.filter { $0 != "\0" }.prefix(maximumLength).map(Character.init))
     }

@@ -20,6 +20,8 @@ public struct Admission: Sendable {
     var tokenCounters: [CounterKey] = []
     /// Spend counters the request's cost is added to.
     var spendCounters: [CounterKey] = []
+    /// The model lists every group the request reaches must pass (fallbacks included).
+    var permission = ModelPermission()
 
     /// An admission that holds nothing (the master key, when no proxy budget or customer applies).
     public init(caller: Caller, model: String, customerID: String?, admittedAt: Date) {
@@ -27,5 +29,24 @@ public struct Admission: Sendable {
         self.model = model
         self.customerID = customerID
         self.admittedAt = admittedAt
+    }
+
+    /// Whether the request may reach model group `model`: the key's, its team's, its user's and the
+    /// customer's `models` lists all allow it. The router asks this of every fallback group before
+    /// sending anything to it, so a fallback can never serve a model the caller may not use.
+    public func permits(_ model: String) -> Bool { permission.refusingList(model) == nil }
+}
+
+/// The `models` lists (of a key, its team, its user and the customer) that a request must satisfy.
+struct ModelPermission: Sendable {
+    var access = ModelAccess(accessGroups: [:])
+    /// Named lists, checked in order (`key`, `team`, `user`, `customer`); an empty list allows everything.
+    var lists: [(scope: String, list: [String])] = []
+    /// The team's list, which `all-team-models` on a key defers to.
+    var teamModels: [String]?
+
+    /// The first list that does not allow `model`, or nil when all do.
+    func refusingList(_ model: String) -> (scope: String, list: [String])? {
+        lists.first { !access.allows($0.list, model: model, teamModels: teamModels) }
     }
 }

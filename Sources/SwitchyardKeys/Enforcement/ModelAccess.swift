@@ -3,7 +3,7 @@
 /// As in LiteLLM: an empty list or `all-proxy-models` allows everything; `all-team-models` on a key
 /// defers to its team's list; an entry may name an access group (`model_info.access_groups`) or end
 /// in `*` to allow every model group with that prefix.
-struct ModelAccess {
+struct ModelAccess: Sendable {
     /// Access group → model groups.
     var accessGroups: [String: Set<String>]
 

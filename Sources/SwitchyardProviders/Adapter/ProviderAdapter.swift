@@ -56,6 +56,15 @@ public protocol CustomExecuting: ProviderAdapter {
         -> UpstreamResponse
 }
 
+/// An adapter whose provider speaks Anthropic's Messages API itself. A `/v1/messages` client routed to it
+/// is sent its own body, with only `model` replaced, and gets the upstream's own message or event stream
+/// back: nothing the OpenAI translation cannot carry (cache control, thinking signatures, documents,
+/// citations, server tools) is lost. The gateway asks for this capability, never for a concrete adapter.
+public protocol AnthropicMessagesPassThrough: ProviderAdapter {
+    /// The upstream request for a body already in Anthropic's Messages format.
+    func makeNativeRequest(_ messages: JSONObject, deployment: Deployment, streaming: Bool) throws(GatewayError) -> UpstreamRequest
+}
+
 /// One step of a streamed answer, in OpenAI's chunk format.
 public enum StreamOutput: Sendable, Equatable {
     /// A `chat.completion.chunk` (or `text_completion`) object.

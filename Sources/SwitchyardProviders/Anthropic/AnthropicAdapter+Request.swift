@@ -1,7 +1,7 @@
 import NIOCore
 import SwitchyardCore
 
-extension AnthropicAdapter {
+extension AnthropicAdapter: AnthropicMessagesPassThrough {
     public func makeRequest(
         _ endpoint: GatewayEndpoint,
         body: JSONObject,

@@ -3,7 +3,7 @@ import SwitchyardCore
 /// The attempts of one routed request across retries and fallback groups: an event-in, action-out
 /// state machine with no I/O. The router feeds it what happened and performs the action it returns,
 /// so every path — retry here, wait then retry, fall back to that group, give up with this error — is
-/// tested on its own with a seeded random source.
+/// tested on its own (`RouteRunTests`) and through the router with scripted deployments.
 struct RouteRun {
     /// What the router does next.
     enum Action: Equatable {
@@ -37,6 +37,10 @@ struct RouteRun {
     private(set) var refused: Set<String> = []
     /// Deployments attempted for this request.
     private(set) var tried: Set<String> = []
+    /// Fallback groups the caller may not use, skipped without a request (named in the final error).
+    private(set) var forbidden: [String] = []
+    /// The error that made the request fall back, answered when every group after it is skipped.
+    private var lastError: GatewayError?
 
     init(group: String, retryPolicy: RetryPolicy, fallbacks: FallbackSettings, options: RouteOptions) {
         self.originalGroup = group
@@ -87,8 +91,21 @@ struct RouteRun {
     /// The wait asked for is over.
     func waited() -> Action { .pick(group: group) }
 
+    /// The caller may not use the group just picked (its key, team, user or customer lists leave it out):
+    /// nothing is sent to it, it is not counted as a fallback, and the next group is tried.
+    mutating func notPermitted(_ group: String) -> Action {
+        forbidden.append(group)
+        if group != originalGroup { fallbacksUsed -= 1 }
+        let error =
+            lastError
+            ?? GatewayError(
+                .authentication, "This key is not allowed to access model group `\(group)`.", param: "model", code: "model_not_allowed")
+        return fallBack(after: error)
+    }
+
     /// Moves to the next fallback group, or gives up.
     private mutating func fallBack(after error: GatewayError) -> Action {
+        lastError = error
         if options.disableFallbacks { return .fail(finalError(error)) }
         if fallbackQueue == nil {
             fallbackQueue = fallbacks.groups(after: error, from: originalGroup, requestFallbacks: options.fallbacks)
@@ -109,12 +126,16 @@ struct RouteRun {
     /// The error answered when everything failed: the last error, its status and retry-after kept,
     /// naming every deployment tried and why it failed when there was more than one attempt.
     func finalError(_ last: GatewayError) -> GatewayError {
-        guard failures.count > 1 else { return last }
         var error = last
+        if !forbidden.isEmpty {
+            let names = forbidden.map { "`\($0)`" }.joined(separator: ", ")
+            error.message += " (fallbacks not allowed for this key, not tried: \(names))"
+        }
+        guard failures.count > 1 else { return error }
         let tried = failures.map { failure in
             "\(failure.deploymentID ?? "no deployment available") in \(failure.group): \(failure.error.status) \(failure.error.message)"
         }
-        error.message = "\(last.message) (all \(failures.count) attempts failed: \(tried.joined(separator: "; ")))"
+        error.message = "\(error.message) (all \(failures.count) attempts failed: \(tried.joined(separator: "; ")))"
         error.attempts = failures.map(\.error)
         return error
     }

@@ -77,7 +77,7 @@ enum CustomerRoutes {
         guard let id = request.query("end_user_id") else {
             throw GatewayError.missingParameter("end_user_id", expected: "a query parameter naming the customer")
         }
-        return .object(AdminJSON.customer(try await find(id, param: "end_user_id", in: request)))
+        return .object(AdminJSON.customer(await request.access.withLiveSpend(try await find(id, param: "end_user_id", in: request))))
     }
 
     /// `GET /customer/list`: every customer, as an array.

@@ -41,7 +41,7 @@ enum KeyRoutes {
                 code: "permission_denied"
             )
         }
-        let record = try await find(hash, in: request)
+        let record = await request.access.withLiveSpend(try await find(hash, in: request))
         var info = AdminJSON.key(record)
         info.removeValue(forKey: "token")
         return ["key": .string(hash), "info": .object(info)]

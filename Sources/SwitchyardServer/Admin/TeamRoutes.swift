@@ -92,14 +92,16 @@ enum TeamRoutes {
         guard let teamID = request.query("team_id") else {
             throw GatewayError(.unprocessable, "Malformed request. No team id passed in.", param: "team_id", code: "invalid_request_body")
         }
-        guard let record = try await request.store.team(id: teamID) else {
+        guard let stored = try await request.store.team(id: teamID) else {
             throw GatewayError(.notFound, "Team not found, passed team id: \(teamID).", param: "team_id", code: "not_found")
         }
-        let keys = try await keys(ofTeam: teamID, request)
+        let record = await request.access.withLiveSpend(stored)
+        var liveKeys: [KeyRecord] = []
+        for key in try await keys(ofTeam: teamID, request) { liveKeys.append(await request.access.withLiveSpend(key)) }
         return [
             "team_id": .string(teamID),
             "team_info": .object(AdminJSON.team(record)),
-            "keys": .array(keys.map { .object(AdminJSON.key($0)) }),
+            "keys": .array(liveKeys.map { .object(AdminJSON.key($0)) }),
             "team_memberships": .array([]),
         ]
     }

@@ -122,14 +122,17 @@ enum UserRoutes {
             let teams = try await AdminRoutes.all { page, size in try await request.store.teams(page: page, size: size) }
             return infoAnswer(userID: nil, user: nil, keys: keys, teams: teams)
         }
-        guard let user = try await request.store.user(id: userID) else {
+        guard let stored = try await request.store.user(id: userID) else {
             throw GatewayError(.notFound, "User \(userID) not found", param: "user_id", code: "not_found")
         }
+        let user = await request.access.withLiveSpend(stored)
         var teams: [TeamRecord] = []
         for id in user.teams {
-            if let team = try await request.store.team(id: id) { teams.append(team) }
+            if let team = try await request.store.team(id: id) { teams.append(await request.access.withLiveSpend(team)) }
         }
-        return infoAnswer(userID: userID, user: user, keys: try await keys(ofUser: userID, request), teams: teams)
+        var liveKeys: [KeyRecord] = []
+        for key in try await keys(ofUser: userID, request) { liveKeys.append(await request.access.withLiveSpend(key)) }
+        return infoAnswer(userID: userID, user: user, keys: liveKeys, teams: teams)
     }
 
     /// The body of `/user/info`.

@@ -6,9 +6,12 @@ import SwitchyardRouting
 extension Gateway {
     /// Routes a non-streaming request and returns the upstream's answer (model name not yet rewritten),
     /// the routing outcome, and the time spent waiting on upstreams.
-    func answer(_ request: ProxyRequest) async throws(GatewayError) -> (Router.Outcome<CompletedAnswer>, upstreamTime: Duration) {
-        try await call(request, streaming: false) { (response, adapter, deployment, native) async throws(GatewayError) -> CompletedAnswer in
-            let body = try await collect(response.body, limit: configuration.maxResponseBytes)
+    func answer(_ request: ProxyRequest, meter: RequestMeter? = nil) async throws(GatewayError) -> (
+        Router.Outcome<CompletedAnswer>, upstreamTime: Duration
+    ) {
+        try await call(request, streaming: false, meter: meter) {
+            (response, adapter, deployment, native) async throws(GatewayError) -> CompletedAnswer in
+            let body = try await UpstreamExchange.collect(response.body, limit: configuration.maxResponseBytes)
             if native { return CompletedAnswer(object: try JSONObject(upstreamBody: body), native: true) }
             let object = try adapter.translateResponse(body, endpoint: request.endpoint, deployment: deployment)
             guard request.endpoint == .embeddings else { return CompletedAnswer(object: object) }
@@ -18,8 +21,10 @@ extension Gateway {
 
     /// Routes a streaming request until an upstream answers 200, retrying and falling back before the
     /// first byte like any other request.
-    func openStream(_ request: ProxyRequest) async throws(GatewayError) -> (Router.Outcome<OpenedStream>, upstreamTime: Duration) {
-        try await call(request, streaming: true) { (response, adapter, deployment, native) async throws(GatewayError) -> OpenedStream in
+    func openStream(_ request: ProxyRequest, meter: RequestMeter? = nil) async throws(GatewayError) -> (
+        Router.Outcome<OpenedStream>, upstreamTime: Duration
+    ) {
+        try await call(request, streaming: true, meter: meter) { (response, adapter, deployment, native) async throws(GatewayError) -> OpenedStream in
             let translator = adapter.makeStreamTranslator(endpoint: request.endpoint, body: request.body, deployment: deployment)
             return OpenedStream(response: response, deployment: deployment, translator: translator, native: native)
         }
@@ -31,62 +36,48 @@ extension Gateway {
     private func call<Value: Sendable>(
         _ request: ProxyRequest,
         streaming: Bool,
+        meter: RequestMeter?,
         read: (UpstreamResponse, any ProviderAdapter, Deployment, _ native: Bool) async throws(GatewayError) -> Value
     ) async throws(GatewayError) -> (Router.Outcome<Value>, upstreamTime: Duration) {
         var upstreamTime = Duration.zero
-        let outcome = try await router.route(model: request.model, options: request.options) {
+        let permits: (String) -> Bool = { meter?.permits($0) ?? true }
+        let outcome = try await router.route(model: request.model, options: request.options, permits: permits) {
             (routed) async throws(GatewayError) -> Value in
             let deployment = request.applyingOverrides(to: routed)
             let adapter = try adapter(for: deployment)
-            var upstreamRequest: UpstreamRequest
-            let anthropic = request.nativeAnthropicBody != nil ? adapter as? AnthropicAdapter : nil
-            if let anthropic, let native = request.nativeAnthropicBody {
-                upstreamRequest = try anthropic.makeNativeRequest(native, deployment: deployment, streaming: streaming)
+            let upstreamRequest: UpstreamRequest
+            let passThrough = request.nativeAnthropicBody != nil ? adapter as? any AnthropicMessagesPassThrough : nil
+            if let passThrough, let native = request.nativeAnthropicBody {
+                upstreamRequest = try passThrough.makeNativeRequest(native, deployment: deployment, streaming: streaming)
             } else {
                 if let untranslatable = request.untranslatable { throw untranslatable }
                 upstreamRequest = try adapter.makeRequest(request.endpoint, body: request.body, deployment: deployment, streaming: streaming)
             }
             let started = ContinuousClock.now
-            defer { upstreamTime += ContinuousClock.now - started }
-            try await adapter.authenticator?.authenticate(&upstreamRequest, deployment: deployment)
+            var failure: GatewayError.Kind?
+            defer {
+                let latency = ContinuousClock.now - started
+                upstreamTime += latency
+                meter?.attempted(
+                    RequestRecord.Attempt(
+                        deploymentID: deployment.id, modelGroup: deployment.modelName, upstreamModel: deployment.upstreamModel,
+                        apiBase: deployment.apiBase, latency: latency, errorKind: failure))
+            }
             let response: UpstreamResponse
-            if let custom = adapter as? any CustomExecuting {
-                response = try await custom.execute(upstreamRequest, deployment: deployment, transport: transport(for: deployment))
-            } else {
-                response = try await send(upstreamRequest, to: deployment)
+            do throws(GatewayError) {
+                response = try await exchange(with: deployment, adapter: adapter).send(upstreamRequest)
+            } catch {
+                failure = error.kind
+                throw error
             }
-            guard (200..<300).contains(response.status) else {
-                let body = try await collect(response.body, limit: Gateway.maxErrorBodyBytes)
-                throw adapter.translateError(status: response.status, headers: response.headers, body: body)
-            }
-            return try await read(response, adapter, deployment, anthropic != nil)
+            return try await read(response, adapter, deployment, passThrough != nil)
         }
         return (outcome, upstreamTime)
     }
 
-    /// The most of an upstream error body that is read (errors are small; a huge one is cut off).
-    static let maxErrorBodyBytes = 1024 * 1024
-
-    /// Sends a request through the deployment's transport, as a gateway error on failure.
-    func send(_ request: UpstreamRequest, to deployment: Deployment) async throws(GatewayError) -> UpstreamResponse {
-        do {
-            return try await transport(for: deployment).execute(request)
-        } catch let error as GatewayError {
-            throw error
-        } catch {
-            throw GatewayError(.upstreamUnavailable, "Upstream could not be reached: \(error).", code: "upstream_unreachable")
-        }
-    }
-
-    /// Reads a whole upstream body, as a gateway error on failure.
-    func collect(_ body: UpstreamBody, limit: Int) async throws(GatewayError) -> ByteBuffer {
-        do {
-            return try await body.collect(upTo: limit)
-        } catch let error as GatewayError {
-            throw error
-        } catch {
-            throw GatewayError(.upstreamUnavailable, "Upstream connection broke while sending the answer (\(error)).", code: "upstream_broken")
-        }
+    /// The one exchange with `deployment` (authentication, custom execution, error statuses).
+    func exchange(with deployment: Deployment, adapter: any ProviderAdapter) -> UpstreamExchange {
+        UpstreamExchange(adapter: adapter, transport: transport(for: deployment), deployment: deployment)
     }
 }
 

@@ -14,9 +14,9 @@ extension Gateway.Configuration {
         catalog: ProviderCatalog = .standard,
         defaultTransport: any UpstreamTransport,
         transports: [String: any UpstreamTransport] = [:]
-    ) -> (configuration: Gateway.Configuration, notices: [ConfigNotice]) {
+    ) -> (configuration: Gateway.Configuration, notices: [ConfigIssue]) {
         var configuration = Gateway.Configuration(defaultTransport: defaultTransport)
-        var notices: [ConfigNotice] = []
+        var notices: [ConfigIssue] = []
         configuration.masterKey = config.general.masterKey
         let megabytes = config.general.maxRequestSizeMB
         configuration.maxRequestBytes = megabytes > 0 && megabytes < 1_000_000 ? Int(megabytes * 1024 * 1024) : Gateway.defaultMaxRequestBytes
@@ -38,7 +38,7 @@ extension Gateway.Configuration {
                     configuration.adapters[resolved.provider] = catalog.makeAdapter(for: spec)
                 }
             case .failure(let problem):
-                notices.append(ConfigNotice(path: "model_list[\(index)].litellm_params.model", message: problem.description))
+                notices.append(ConfigIssue(path: "model_list[\(index)].litellm_params.model", message: problem.description))
             }
         }
         return (configuration, notices)

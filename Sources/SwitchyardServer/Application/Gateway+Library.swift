@@ -52,41 +52,46 @@ extension Gateway {
     public func streamChat(_ body: JSONObject) async throws(GatewayError) -> AsyncThrowingStream<JSONObject, any Error> {
         var streamed = body
         streamed["stream"] = true
-        let request = try ProxyRequest.make(
-            streamed,
-            endpoint: .chatCompletions,
-            pathModel: nil,
-            defaultPriority: configuration.defaultPriority
-        )
-        let (outcome, _) = try await openStream(request)
-        let model = request.model
+        let (request, meter) = try libraryRequest(streamed, endpoint: .chatCompletions)
+        let outcome = try await meter.ending(onFailure: { () async throws(GatewayError) in try await openStream(request, meter: meter).0 })
+        let codec = ChunkObjectCodec(model: request.model, translator: outcome.value.translator)
         return AsyncThrowingStream { continuation in
             let task = Task {
-                var pipe = ChunkReader(model: model, translator: outcome.value.translator)
-                do {
-                    for try await chunk in outcome.value.response.body {
-                        for object in try pipe.read(chunk) { continuation.yield(object) }
-                        if pipe.done { break }
+                let write: ([JSONObject]) async throws -> Void = { objects in
+                    for object in objects {
+                        if case .terminated = continuation.yield(object) { throw CancellationError() }
                     }
-                    for object in try pipe.finish() { continuation.yield(object) }
+                }
+                await StreamRun.run(codec, upstream: outcome.value.response.body, write: write) { ending, tally in
                     // The slot is freed before the consumer sees the end, so its next request finds it free.
-                    outcome.lease?.end(totalTokens: pipe.totalTokens)
-                    continuation.finish()
-                } catch {
-                    outcome.lease?.end(totalTokens: pipe.totalTokens)
-                    continuation.finish(throwing: error)
+                    outcome.lease?.end(totalTokens: tally.totalTokens)
+                    await meter.streamEnded(tally, deployment: outcome.value.deployment, error: ending.error)
+                    continuation.finish(throwing: ending.error)
                 }
             }
             continuation.onTermination = { _ in task.cancel() }
         }
     }
 
+    /// A complete answer through the same steps as the server's: the OpenAI dialect parses and renders,
+    /// the router routes, the meter hands the record to the observers.
     private func complete(_ endpoint: GatewayEndpoint, _ body: JSONObject) async throws(GatewayError) -> JSONObject {
         var plain = body
         plain["stream"] = nil
-        let request = try ProxyRequest.make(plain, endpoint: endpoint, pathModel: nil, defaultPriority: configuration.defaultPriority)
-        var object = try await answer(request).0.value.object
-        object["model"] = .string(request.model)
-        return object
+        let (request, meter) = try libraryRequest(plain, endpoint: endpoint)
+        let outcome = try await meter.ending(onFailure: { () async throws(GatewayError) in try await answer(request, meter: meter).0 })
+        if meter.isRecorded { await meter.completed(outcome.value.object, native: false, deployment: outcome.deployment) }
+        return OpenAIDialect(endpoint: endpoint).render(outcome.value, request: request)
+    }
+
+    /// A library call's request, parsed by the OpenAI dialect, and its account: no key (the caller is the
+    /// process itself), observers as configured.
+    private func libraryRequest(_ body: JSONObject, endpoint: GatewayEndpoint) throws(GatewayError) -> (ProxyRequest, RequestMeter) {
+        let dialect = OpenAIDialect(endpoint: endpoint)
+        let request = try dialect.parse(body, pathModel: nil, headers: [:], defaultPriority: configuration.defaultPriority)
+        let meter = RequestMeter(
+            access: nil, admission: nil, costs: costs, requestID: requestIDs.next(), callType: dialect.callType, body: request.body,
+            logger: logger, observers: configuration.observers)
+        return (request, meter)
     }
 }

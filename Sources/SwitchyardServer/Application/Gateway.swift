@@ -39,6 +39,9 @@ public final class Gateway: Sendable {
         public var costs = CostCalculator()
         /// Seconds between two batched spend writes (`general_settings.proxy_batch_write_at`).
         public var spendBatchWriteInterval: Double = 1
+        /// What learns of every finished request, after the spend log (which is added when there is a
+        /// key store). Each must return at once (see ``RequestObserver``).
+        public var observers: [any RequestObserver] = []
 
         /// A configuration whose upstream calls go through `defaultTransport`.
         public init(defaultTransport: any UpstreamTransport) {
@@ -55,6 +58,10 @@ public final class Gateway: Sendable {
     public let healthReports = HealthReportStore()
     let configuration: Configuration
     let logger: Logger
+    /// The spend log (with a key store), then the configured observers.
+    let observers: [any RequestObserver]
+    /// Ids of library calls (server requests take theirs from `ErrorMiddleware`).
+    let requestIDs = RequestIDGenerator()
 
     /// Virtual keys, budgets and spend, when the gateway has a key store.
     public var access: AccessControl? { configuration.access }
@@ -66,6 +73,7 @@ public final class Gateway: Sendable {
         self.configuration = configuration
         self.router = Router(deployments: configuration.deployments, settings: configuration.router)
         self.logger = logger
+        self.observers = (configuration.access.map { [SpendLogObserver(writer: $0.spendWriter)] } ?? []) + configuration.observers
     }
 
     /// The adapter for a deployment's provider.

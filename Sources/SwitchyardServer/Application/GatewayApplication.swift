@@ -23,24 +23,25 @@ public enum GatewayApplication {
 
     /// The router with every route of the gateway.
     ///
-    /// The path of one request, in order:
-    /// 1. `ErrorMiddleware`: request id, body size limit; every error below becomes an OpenAI error body.
-    /// 2. Unauthenticated probes (`/health/*`) answer here.
-    /// 3. `AuthMiddleware`: master key, or a virtual key (`AccessControl.authenticate`, from its cache).
-    /// 4. `ProxyHandler`: read and check the body; `Gateway.meter` admits it (model access, budgets,
-    ///    rpm/tpm/parallel limits in one atomic counter call); then `Router.route` picks a deployment
-    ///    (strategy), runs the attempt and retries on failure.
-    /// 5. The deployment's `ProviderAdapter` builds the upstream request; its `UpstreamTransport`
-    ///    (pooled AsyncHTTPClient, or the in-process simulator) sends it.
-    /// 6. The answer flows back the same way: JSON with the public model name, or SSE chunk by chunk.
-    /// 7. `RequestMeter` ends the request: usage → cost → counters at once, spend log row to the
-    ///    batched `SpendWriter` (written off the request path).
+    /// The path of one request, in order (docs/architecture.md tells the same story):
+    /// 1. Read: `ErrorMiddleware` gives the request id and the body size limit; every error below becomes
+    ///    the client dialect's error body. Unauthenticated probes (`/health/*`) answer here.
+    /// 2. Authenticate: `AuthMiddleware`, the master key or a virtual key (`AccessControl.authenticate`, cached).
+    /// 3. Admit: the dialect's handler parses the body (`ProxyRequest`); `Gateway.meter` admits it (model
+    ///    access, budgets, rpm/tpm/parallel in one atomic counter call) and opens its `RequestMeter`.
+    /// 4. Cache lookup: the slot the response cache will fill.
+    /// 5. Route: `Gateway.call` runs `Router.route` with the caller's `permits` (every fallback group is
+    ///    checked); each attempt goes through the deployment's adapter and `UpstreamExchange`.
+    /// 6. Respond: JSON in the dialect's shape, or `StreamRun` piping the stream chunk by chunk through
+    ///    `StreamLifecycle` and the dialect's `StreamCodec`.
+    /// 7. Finish: `RequestMeter` ends the request once: counters settled at once, then one
+    ///    `RequestRecord` to each `RequestObserver` (the spend log first).
     public static func makeRouter(gateway: Gateway) -> Router<GatewayContext> {
         let router = Router(context: GatewayContext.self)
         router.add(middleware: ErrorMiddleware(maxRequestBytes: gateway.configuration.maxRequestBytes))
         HealthRoutes.register(on: router.group(), version: version, access: gateway.access)
         let protected = router.group().add(middleware: AuthMiddleware(masterKey: gateway.configuration.masterKey, access: gateway.access))
-        ProxyRoutes.register(on: protected, handler: ProxyHandler(gateway: gateway))
+        ProxyRoutes.register(on: protected, gateway: gateway)
         DialectRoutes.register(on: protected, gateway: gateway)
         ModelRoutes.register(on: protected, gateway: gateway)
         HealthCheckRoutes.register(on: protected, gateway: gateway)

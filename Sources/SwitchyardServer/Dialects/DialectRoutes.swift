@@ -6,16 +6,17 @@ import SwitchyardCore
 enum DialectRoutes {
     /// Registers `/v1/messages`, `/v1/messages/count_tokens` and `/v1/responses` (with their aliases) on `router`.
     static func register(on router: RouterGroup<GatewayContext>, gateway: Gateway) {
-        let messages = AnthropicMessagesHandler(gateway: gateway)
+        let messages = RequestPipeline(gateway: gateway, dialect: AnthropicMessagesDialect())
+        let counter = AnthropicTokenCountHandler(gateway: gateway)
         for prefix in ["/v1", "", "/anthropic/v1"] {
             router.post(RouterPath("\(prefix)/messages")) { request, context in
-                await messages.handle(request, context: context)
+                try await messages.handle(request, context: context)
             }
             router.post(RouterPath("\(prefix)/messages/count_tokens")) { request, context in
-                await messages.countTokens(request, context: context)
+                await counter.countTokens(request, context: context)
             }
         }
-        let responses = ResponsesHandler(gateway: gateway)
+        let responses = RequestPipeline(gateway: gateway, dialect: ResponsesDialect())
         for path in ["/v1/responses", "/responses"] {
             router.post(RouterPath(path)) { request, context in
                 try await responses.handle(request, context: context)

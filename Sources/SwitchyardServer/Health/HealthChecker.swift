@@ -79,16 +79,15 @@ public struct HealthChecker: Sendable {
         )
     }
 
-    /// Sends the probe and reads the answer; returns the failure, or nil when the deployment answered.
+    /// Sends the probe through the gateway's one upstream exchange (so Bedrock's are signed, Vertex AI's
+    /// carry their token and project, Replicate's create and poll a prediction) and reads the answer;
+    /// returns the failure, or nil when the deployment answered.
     func probe(_ target: Deployment, endpoint: GatewayEndpoint, body: JSONObject) async -> GatewayError? {
         do throws(GatewayError) {
             let adapter = try gateway.adapter(for: target)
             let request = try adapter.makeRequest(endpoint, body: body, deployment: target, streaming: false)
-            let response = try await HealthChecker.send(request, via: gateway.transport(for: target))
-            let answer = try await HealthChecker.collect(response.body)
-            guard (200..<300).contains(response.status) else {
-                throw adapter.translateError(status: response.status, headers: response.headers, body: answer)
-            }
+            let response = try await gateway.exchange(with: target, adapter: adapter).send(request)
+            let answer = try await UpstreamExchange.collect(response.body, limit: HealthChecker.responseLimit)
             _ = try adapter.translateResponse(answer, endpoint: endpoint, deployment: target)
             return nil
         } catch {
@@ -120,27 +119,5 @@ public struct HealthChecker: Sendable {
     static func timeoutError(seconds: Double) -> GatewayError {
         let shown = seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)
         return GatewayError(.timeout, "The deployment did not answer the health check within \(shown) s.", code: "health_check_timeout")
-    }
-
-    /// Sends a request, as a gateway error on failure.
-    static func send(_ request: UpstreamRequest, via transport: any UpstreamTransport) async throws(GatewayError) -> UpstreamResponse {
-        do {
-            return try await transport.execute(request)
-        } catch let error as GatewayError {
-            throw error
-        } catch {
-            throw GatewayError(.upstreamUnavailable, "Upstream could not be reached: \(error).", code: "upstream_unreachable")
-        }
-    }
-
-    /// Reads a whole (small) answer, as a gateway error on failure.
-    static func collect(_ body: UpstreamBody) async throws(GatewayError) -> ByteBuffer {
-        do {
-            return try await body.collect(upTo: responseLimit)
-        } catch let error as GatewayError {
-            throw error
-        } catch {
-            throw GatewayError(.upstreamUnavailable, "Upstream connection broke while answering (\(error)).", code: "upstream_broken")
-        }
     }
 }

@@ -29,6 +29,11 @@ struct ChunkReader {
         self.hideUsageChunk = hideUsageChunk
     }
 
+    /// What the stream delivered so far.
+    var tally: StreamTally {
+        StreamTally(usage: usage, totalTokens: totalTokens, completionCharacters: completionCharacters, firstTokenAt: firstChunkAt)
+    }
+
     /// The chunks completed by one upstream read.
     mutating func read(_ bytes: ByteBuffer) throws(GatewayError) -> [JSONObject] {
         guard !done else { return [] }

@@ -28,6 +28,8 @@ struct ProxyRequest: Sendable {
     var untranslatable: GatewayError?
     /// The gateway added `stream_options.include_usage`; the usage chunk is for spend, not the client.
     var hideUsageChunk = false
+    /// The client's body as it came, for dialects whose answer echoes it (the Responses API's object).
+    var clientBody: JSONObject?
 
     /// Reads and checks the body of `request`; `pathModel` (Azure-style and `/engines/` routes) overrides `model`.
     static func read(

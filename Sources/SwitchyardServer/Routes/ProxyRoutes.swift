@@ -4,8 +4,9 @@ import SwitchyardProviders
 /// The OpenAI API routes, under every path LiteLLM serves them on.
 enum ProxyRoutes {
     /// Registers chat completions, completions and embeddings on `router`.
-    static func register(on router: RouterGroup<GatewayContext>, handler: ProxyHandler) {
+    static func register(on router: RouterGroup<GatewayContext>, gateway: Gateway) {
         for endpoint in GatewayEndpoint.allCases {
+            let pipeline = RequestPipeline(gateway: gateway, dialect: OpenAIDialect(endpoint: endpoint))
             let paths = [
                 "/v1/\(endpoint.rawValue)",
                 "/\(endpoint.rawValue)",
@@ -18,7 +19,7 @@ enum ProxyRoutes {
             let queuePaths = endpoint == .chatCompletions ? ["/queue/chat/completions", "/v1/queue/chat/completions"] : []
             for path in paths + queuePaths {
                 router.post(RouterPath(path)) { request, context in
-                    try await handler.handle(request, context: context, endpoint: endpoint)
+                    try await pipeline.handle(request, context: context, pathModel: context.parameters.get("model"))
                 }
             }
         }

@@ -27,14 +27,14 @@ struct AnthropicStreamUsage {
         }
     }
 
-    /// Ends the meter with the stream's usage, or an estimate when the stream said nothing.
-    func end(_ meter: RequestMeter, deployment: Deployment, error: GatewayError?) async {
-        guard meter.isActive else { return }
+    /// What the stream delivered: its usage when `message_start` carried one (output tokens from the
+    /// last `message_delta`), else the characters for an estimate.
+    var tally: StreamTally {
         var usage: TokenUsage?
         if var counted = start {
             if let outputTokens { counted["output_tokens"] = .number(JSONNumber(outputTokens)) }
             usage = RequestMeter.anthropicUsage(counted)
         }
-        await meter.streamEnded(usage: usage, completionCharacters: characters, deployment: deployment, firstTokenAt: firstEventAt, error: error)
+        return StreamTally(usage: usage, totalTokens: nil, completionCharacters: characters, firstTokenAt: firstEventAt)
     }
 }

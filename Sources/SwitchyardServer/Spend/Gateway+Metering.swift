@@ -5,11 +5,12 @@ import SwitchyardKeys
 extension Gateway {
     /// Admits a request through access control (model access, budgets, rate limits) and opens its
     /// account. A key's alias for the model is applied to `request`. Without a key store the meter
-    /// records nothing.
+    /// settles no counters; its record still reaches the observers.
     func meter(_ request: inout ProxyRequest, context: GatewayContext, callType: String) async throws(GatewayError) -> RequestMeter {
         guard let access = configuration.access else {
             return RequestMeter(
-                access: nil, admission: nil, costs: costs, requestID: context.requestID, callType: callType, body: [:], logger: context.logger)
+                access: nil, admission: nil, costs: costs, requestID: context.requestID, callType: callType, body: request.body,
+                logger: context.logger, observers: observers)
         }
         let customer = request.body["user"]?.stringValue
         let admission = try await access.admit(context.caller, model: request.model, customerID: customer)
@@ -21,7 +22,8 @@ extension Gateway {
             requestID: context.requestID,
             callType: callType,
             body: request.body,
-            logger: context.logger
+            logger: context.logger,
+            observers: observers
         )
     }
 }

@@ -5,8 +5,9 @@ import SwitchyardCore
 /// binary `application/vnd.amazon.eventstream` body with correct CRCs) and `/invoke` (Titan and Cohere
 /// embedding models).
 ///
-/// Signatures are not verified, but a request without an `Authorization: AWS4-HMAC-SHA256 …` header gets
-/// AWS's 403 `MissingAuthenticationTokenException`. Errors use Bedrock's shape: `{"message": …}` with the
+/// Signatures are verified as AWS does (``verifySignature(_:authorization:)``, against the known test
+/// credentials): a request without an `Authorization: AWS4-HMAC-SHA256 …` header gets AWS's 403
+/// `MissingAuthenticationTokenException`, one with a wrong signature `InvalidSignatureException`. Errors use Bedrock's shape: `{"message": …}` with the
 /// exception name in `x-amzn-ErrorType`. Faults come from the model id and `x-sim-*` headers as for every
 /// dialect; the context-window fault answers Bedrock's "Input is too long for requested model." 400.
 struct SimulatorBedrock: SimulatorDialect {
@@ -106,6 +107,7 @@ struct SimulatorBedrock: SimulatorDialect {
         guard let authorization = request.header("authorization"), authorization.hasPrefix("AWS4-HMAC-SHA256 ") else {
             throw APIError(status: 403, type: "MissingAuthenticationTokenException", message: "Missing Authentication Token")
         }
+        try verifySignature(request, authorization: authorization)
         guard let buffer = request.body, let parsed = try? JSONValue(parsing: buffer), let body = parsed.objectValue else {
             throw .validation("Malformed input request, please reformat your input and try again.")
         }

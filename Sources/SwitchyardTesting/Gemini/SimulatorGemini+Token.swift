@@ -5,6 +5,8 @@ extension SimulatorGemini {
     /// The path of Google's OAuth token endpoint (`https://oauth2.googleapis.com/token`), which the simulator also
     /// serves, so a Vertex AI deployment whose key's `token_uri` points at the simulator runs its real token exchange.
     static let tokenPath = "/token"
+    /// The start of every access token the simulator issues; Vertex paths accept no other.
+    static let issuedTokenPrefix = "ya29.simulated-"
 
     /// `POST /token` with `grant_type=urn:ietf:params:oauth:grant-type:jwt-bearer&assertion=<JWT>`: an access token
     /// valid for an hour. The assertion must look like a JWT (three dot-separated parts); its signature is not
@@ -25,7 +27,7 @@ extension SimulatorGemini {
             return SimulatorDecision(head: .after(.zero), status: 400, headers: headers, body: .complete(ByteBuffer(json: error)))
         }
         let token: JSONValue = [
-            "access_token": .string("ya29.simulated-" + StableHash.of(assertion.utf8).hex), "expires_in": 3599, "token_type": "Bearer",
+            "access_token": .string(issuedTokenPrefix + StableHash.of(assertion.utf8).hex), "expires_in": 3599, "token_type": "Bearer",
         ]
         return SimulatorDecision(head: .after(.zero), status: 200, headers: headers, body: .complete(ByteBuffer(json: token)))
     }

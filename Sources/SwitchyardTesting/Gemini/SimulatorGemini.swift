@@ -77,6 +77,17 @@ struct SimulatorGemini: SimulatorDialect {
                     message: "Request is missing required authentication credential. Expected OAuth 2 access token, login cookie "
                         + "or other valid authentication credential.")
             }
+            // Only a token this simulator's `/token` endpoint issued is valid, as Google accepts only its own.
+            guard authorization.dropFirst("bearer ".count).hasPrefix(SimulatorGemini.issuedTokenPrefix) else {
+                throw APIError(status: 401, message: "Request had invalid authentication credentials. Expected OAuth 2 access token.")
+            }
+            // A URL whose project was never filled in is not a project Google knows.
+            let project = request.pathWithoutQuery.firstRange(of: "/projects/").map {
+                request.pathWithoutQuery[$0.upperBound...].prefix { $0 != "/" }
+            }
+            guard let project, !project.isEmpty, !project.contains("{"), !project.contains("%7B") else {
+                throw APIError(status: 403, message: "Permission denied on resource project \(project ?? "").")
+            }
         } else if request.header("x-goog-api-key") == nil, !request.path.contains("key=") {
             throw APIError(
                 status: 403,

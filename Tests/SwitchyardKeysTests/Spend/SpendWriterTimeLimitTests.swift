@@ -60,7 +60,14 @@ import Testing
             #expect(writer.pendingCount == 1)
 
             store.mode = .up
-            #expect(await writer.flush())
+            // The real write must also finish within the 200 ms limit; on a loaded machine (the suite runs
+            // in parallel) one may not, and the writer's answer to that is to try again, as here.
+            var written = await writer.flush()
+            for _ in 0..<50 where !written {
+                try await Task.sleep(for: .milliseconds(100))
+                written = await writer.flush()
+            }
+            #expect(written)
             #expect(writer.pendingCount == 0)
             #expect(try await store.inner.spendLogs(SpendLogFilter()).count == 1)
             #expect(try await store.inner.key(hash: "hash-a")?.spend == 0.25)

@@ -37,10 +37,12 @@ struct MeteringFixture: Sendable {
     }
 
     /// A chat request with `key`; returns status, headers and body.
-    func chat(_ key: String, stream: Bool = false, extra: String = "") async throws -> (status: Int, headers: HTTPFields, body: String) {
+    func chat(_ key: String, model: String = "gpt", stream: Bool = false, extra: String = "") async throws -> (
+        status: Int, headers: HTTPFields, body: String
+    ) {
         let headers: HTTPFields = [.authorization: "Bearer \(key)", .contentType: "application/json"]
         return try await client.execute(
-            uri: "/v1/chat/completions", method: .post, headers: headers, body: TestGateway.chat(stream: stream, extra: extra)
+            uri: "/v1/chat/completions", method: .post, headers: headers, body: TestGateway.chat(model: model, stream: stream, extra: extra)
         ) {
             (Int($0.status.code), $0.headers, String(buffer: $0.body))
         }

@@ -123,6 +123,9 @@ public struct SigV4Signer: Sendable {
         return key
     }
 
+    /// The lowercase hex SHA-256 of a body: the payload hash a signature covers.
+    public static func payloadHash(_ body: [UInt8]) -> String { hex(SHA256.hash(data: body)) }
+
     /// Lowercase hex of a digest.
     static func hex(_ digest: some Sequence<UInt8>) -> String {
         let digits = Array("0123456789abcdef".utf8)

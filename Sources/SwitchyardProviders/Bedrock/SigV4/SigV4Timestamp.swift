@@ -18,6 +18,16 @@ public struct SigV4Timestamp: Sendable, Equatable {
         dateTime = date + "T" + pad(secondOfDay / 3600, 2) + pad(secondOfDay % 3600 / 60, 2) + pad(secondOfDay % 60, 2) + "Z"
     }
 
+    /// The time of an `x-amz-date` value (`20150830T123600Z`), or nil when it is not one.
+    public init?(dateTime: String) {
+        let bytes = Array(dateTime.utf8)
+        guard bytes.count == 16, bytes[8] == UInt8(ascii: "T"), bytes[15] == UInt8(ascii: "Z"),
+            bytes[0..<8].allSatisfy({ (0x30...0x39).contains($0) }), bytes[9..<15].allSatisfy({ (0x30...0x39).contains($0) })
+        else { return nil }
+        self.dateTime = dateTime
+        self.date = String(dateTime.prefix(8))
+    }
+
     /// Year, month and day of the day `days` after 1970-01-01 (Howard Hinnant's `civil_from_days`).
     static func civil(fromDays days: Int64) -> (Int64, Int64, Int64) {
         let z = days + 719_468

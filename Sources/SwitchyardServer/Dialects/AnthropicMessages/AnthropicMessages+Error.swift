@@ -24,12 +24,6 @@ extension AnthropicMessages {
 
     /// The HTTP response for `error` in Anthropic's shape, with its status and `Retry-After` when known.
     static func errorResponse(_ error: GatewayError) -> Response {
-        var buffer = ByteBuffer()
-        JSONValue.object(errorBody(error)).write(to: &buffer)
-        var headers = ResponseHeaders.json
-        if let retryAfter = error.retryAfter {
-            headers[.retryAfter] = retryAfter == retryAfter.rounded() ? String(Int(retryAfter)) : String(retryAfter)
-        }
-        return Response(status: .init(code: error.status), headers: headers, body: ResponseBody(byteBuffer: buffer))
+        RequestPipeline<AnthropicMessagesDialect>.errorResponse(error, body: errorBody(error))
     }
 }
