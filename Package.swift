@@ -11,8 +11,9 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "switchyard", targets: ["switchyard"]),
+        .library(name: "SwitchyardEngine", targets: ["SwitchyardEngine"]),
         .library(name: "SwitchyardRouting", targets: ["SwitchyardRouting"]),
-        .library(name: "SwitchyardTesting", targets: ["SwitchyardTesting"]),
+        .library(name: "SwitchyardSimulator", targets: ["SwitchyardSimulator"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
@@ -78,8 +79,20 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(
+            name: "SwitchyardEngine",
+            dependencies: [
+                "SwitchyardCore", "SwitchyardConfig", "SwitchyardProviders", "SwitchyardRouting", "SwitchyardState", "SwitchyardKeys",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
             name: "SwitchyardServer",
             dependencies: [
+                "SwitchyardEngine",
                 "SwitchyardCore", "SwitchyardConfig", "SwitchyardProviders", "SwitchyardRouting", "SwitchyardState", "SwitchyardKeys",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -89,7 +102,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(
-            name: "SwitchyardTesting",
+            name: "SwitchyardSimulator",
             dependencies: [
                 "SwitchyardCore", "SwitchyardProviders",
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -101,7 +114,7 @@ let package = Package(
         .executableTarget(
             name: "switchyard",
             dependencies: [
-                "SwitchyardConfig", "SwitchyardServer", "SwitchyardTesting", "SwitchyardKeys",
+                "SwitchyardConfig", "SwitchyardEngine", "SwitchyardServer", "SwitchyardSimulator", "SwitchyardKeys",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -139,7 +152,8 @@ let package = Package(
         .testTarget(
             name: "SwitchyardServerTests",
             dependencies: [
-                "SwitchyardServer", "SwitchyardTesting", "SwitchyardCore", "SwitchyardProviders", "SwitchyardKeys", "SwitchyardState",
+                "SwitchyardEngine", "SwitchyardServer", "SwitchyardSimulator", "SwitchyardCore", "SwitchyardProviders", "SwitchyardKeys",
+                "SwitchyardState",
                 "SwitchyardConfig",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
@@ -149,9 +163,9 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
-            name: "SwitchyardTestingTests",
+            name: "SwitchyardSimulatorTests",
             dependencies: [
-                "SwitchyardTesting", "SwitchyardCore", "SwitchyardProviders",
+                "SwitchyardSimulator", "SwitchyardCore", "SwitchyardProviders",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

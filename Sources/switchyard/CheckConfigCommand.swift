@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SwitchyardConfig
+import SwitchyardEngine
 import SwitchyardProviders
 import SwitchyardServer
 

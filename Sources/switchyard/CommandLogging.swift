@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import SwitchyardConfig
+import SwitchyardEngine
 
 /// A failure the user can act on: printed as one line, no backtrace, exit status 1.
 struct CommandFailure: Error, CustomStringConvertible {

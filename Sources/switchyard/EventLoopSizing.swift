@@ -1,5 +1,6 @@
 import Foundation
 import NIOCore
+import SwitchyardEngine
 
 /// How many event loop threads the process runs.
 ///

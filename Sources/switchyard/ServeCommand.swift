@@ -4,10 +4,11 @@ import Hummingbird
 import Logging
 import SwitchyardConfig
 import SwitchyardCore
+import SwitchyardEngine
 import SwitchyardKeys
 import SwitchyardProviders
 import SwitchyardServer
-import SwitchyardTesting
+import SwitchyardSimulator
 
 /// `switchyard serve`: runs the gateway.
 struct ServeCommand: AsyncParsableCommand {

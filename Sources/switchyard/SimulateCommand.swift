@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import SwitchyardTesting
+import SwitchyardEngine
+import SwitchyardSimulator
 
 /// `switchyard simulate`: runs the provider simulator as a standalone OpenAI-compatible server.
 struct SimulateCommand: AsyncParsableCommand {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import NIOCore
 import NIOPosix
+import SwitchyardEngine
 import SwitchyardServer
 
 /// The process entry point.

@@ -1,6 +1,7 @@
 import Logging
 import NIOCore
 import SwitchyardCore
+import SwitchyardEngine
 import SwitchyardProviders
 import SwitchyardServer
 import Synchronization

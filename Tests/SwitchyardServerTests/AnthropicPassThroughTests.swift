@@ -4,6 +4,7 @@ import HummingbirdTesting
 import Logging
 import NIOCore
 import SwitchyardCore
+import SwitchyardEngine
 import SwitchyardProviders
 import SwitchyardServer
 import Testing

@@ -2,6 +2,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import SwitchyardCore
+import SwitchyardEngine
 import SwitchyardServer
 import Synchronization
 import Testing

@@ -1,5 +1,6 @@
 import NIOCore
 import SwitchyardCore
+import SwitchyardEngine
 import SwitchyardProviders
 import Testing
 

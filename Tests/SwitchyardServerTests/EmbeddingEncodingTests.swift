@@ -1,5 +1,6 @@
 import Foundation
 import SwitchyardCore
+import SwitchyardEngine
 import Testing
 
 @testable import SwitchyardServer

@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import Logging
 import SwitchyardCore
+import SwitchyardEngine
 import SwitchyardKeys
 import SwitchyardServer
 

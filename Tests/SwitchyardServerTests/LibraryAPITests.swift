@@ -1,8 +1,9 @@
 import NIOCore
 import SwitchyardCore
+import SwitchyardEngine
 import SwitchyardProviders
 import SwitchyardServer
-import SwitchyardTesting
+import SwitchyardSimulator
 import Testing
 
 struct LibraryAPITests {

@@ -2,6 +2,7 @@ import HTTPTypes
 import HummingbirdTesting
 import NIOCore
 import SwitchyardCore
+import SwitchyardEngine
 import SwitchyardProviders
 import SwitchyardServer
 import Synchronization

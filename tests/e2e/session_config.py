@@ -1,6 +1,6 @@
 """The session gateway's config: one public model per behaviour under test, wired to the standalone simulator.
 
-Faults are chosen by the upstream model name (see Sources/SwitchyardTesting/Faults/FaultPlan.swift), so no
+Faults are chosen by the upstream model name (see Sources/SwitchyardSimulator/Faults/FaultPlan.swift), so no
 client header has to reach upstream.
 """
 

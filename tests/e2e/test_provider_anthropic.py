@@ -1,6 +1,6 @@
 """The `anthropic/` dialect end to end: the official OpenAI SDK talks to a gateway whose deployments use
 `anthropic/…` with `api_base` on the standalone simulator, which answers in Anthropic's Messages API wire format
-(see Sources/SwitchyardTesting/Anthropic/). Plain, streamed, a tool-call round trip, and error mapping."""
+(see Sources/SwitchyardSimulator/Anthropic/). Plain, streamed, a tool-call round trip, and error mapping."""
 
 from __future__ import annotations
 

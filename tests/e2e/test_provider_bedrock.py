@@ -1,6 +1,6 @@
 """The `bedrock/` dialect end to end: the official OpenAI SDK talks to a gateway whose deployments use
 `bedrock/…` with `api_base` on the standalone simulator, which answers in Bedrock's Converse wire format
-(see Sources/SwitchyardTesting/Bedrock/): JSON for Converse and InvokeModel, the binary AWS event stream
+(see Sources/SwitchyardSimulator/Bedrock/): JSON for Converse and InvokeModel, the binary AWS event stream
 for ConverseStream. Requests are SigV4-signed with the fake credentials of the config; the simulator
 refuses any request without an `AWS4-HMAC-SHA256` authorization. Plain, streamed, a tool-call round trip,
 embeddings, and error mapping."""

@@ -1,6 +1,6 @@
 """The `cohere/` dialect end to end: the official OpenAI SDK talks to a gateway whose deployments use `cohere/…` with
 `api_base` on the standalone simulator, which answers Cohere's v2 API (`/v2/chat` with its SSE event types, `/v2/embed`;
-see Sources/SwitchyardTesting/Cohere/). Plain, streamed, a tool-call round trip with streamed arguments, embeddings
+see Sources/SwitchyardSimulator/Cohere/). Plain, streamed, a tool-call round trip with streamed arguments, embeddings
 and error mapping."""
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """The `gemini/` and `vertex_ai/` dialects end to end: the official OpenAI SDK talks to a gateway whose deployments
 use `gemini/…` (Google AI Studio paths) and `vertex_ai/…` (Vertex paths, service-account OAuth) with `api_base` on
-the standalone simulator, which answers in Gemini's wire format (see Sources/SwitchyardTesting/Gemini/). Plain,
+the standalone simulator, which answers in Gemini's wire format (see Sources/SwitchyardSimulator/Gemini/). Plain,
 streamed, a tool-call round trip, embeddings and error mapping; Vertex runs its real token exchange against the
 simulator's `/token`, with an RSA key made for the test."""
 

@@ -1,7 +1,7 @@
 """The `ollama_chat/` and `ollama/` dialects end to end: the official OpenAI SDK talks to a gateway whose deployments
 use `ollama_chat/…` (`/api/chat`) and `ollama/…` (`/api/generate`, the prompt built from the messages) with `api_base`
 on the standalone simulator, which answers in Ollama's wire format, newline-delimited JSON streams included (see
-Sources/SwitchyardTesting/Ollama/). Plain, streamed, a tool-call round trip, embeddings and error mapping."""
+Sources/SwitchyardSimulator/Ollama/). Plain, streamed, a tool-call round trip, embeddings and error mapping."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """The `replicate/` dialect end to end: the official OpenAI SDK talks to a gateway whose deployments use
 `replicate/owner/name` (and `owner/name:version`) with `api_base` on the standalone simulator, which answers
-Replicate's predictions API (see Sources/SwitchyardTesting/Replicate/): a plain answer creates a prediction and
+Replicate's predictions API (see Sources/SwitchyardSimulator/Replicate/): a plain answer creates a prediction and
 polls it until it succeeds, a stream reads the prediction's `urls.stream` SSE. Replicate has no tool calling, so
 tools are refused with a 400 naming them."""
 

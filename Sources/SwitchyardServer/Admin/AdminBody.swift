@@ -1,4 +1,5 @@
 import SwitchyardCore
+import SwitchyardEngine
 
 /// The JSON body of a management request, read field by field with LiteLLM's names.
 ///

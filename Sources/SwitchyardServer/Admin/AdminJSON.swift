@@ -1,5 +1,6 @@
 import Foundation
 import SwitchyardCore
+import SwitchyardEngine
 import SwitchyardKeys
 
 /// Records as LiteLLM's management API shows them (`LiteLLM_VerificationToken`, `LiteLLM_TeamTable`,

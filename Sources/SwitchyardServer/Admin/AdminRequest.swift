@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import NIOCore
 import SwitchyardCore
+import SwitchyardEngine
 import SwitchyardKeys
 
 /// One management request as a handler sees it: who calls, the store, the query and the body.

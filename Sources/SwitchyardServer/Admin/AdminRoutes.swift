@@ -3,6 +3,7 @@ import Hummingbird
 import Logging
 import NIOCore
 import SwitchyardCore
+import SwitchyardEngine
 import SwitchyardKeys
 
 /// The management API: keys, teams, users, customers and spend, with LiteLLM's paths and JSON shapes

@@ -1,5 +1,6 @@
 import Foundation
 import SwitchyardCore
+import SwitchyardEngine
 import SwitchyardKeys
 
 /// Durations and dates as the management API reads and writes them: `duration`, `budget_duration`,

@@ -1,5 +1,6 @@
 import Hummingbird
 import SwitchyardCore
+import SwitchyardEngine
 import SwitchyardKeys
 
 /// `/customer/*` (LiteLLM's end users): the `user` field of an LLM request names the customer, whose

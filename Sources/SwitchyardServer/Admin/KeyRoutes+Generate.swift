@@ -1,5 +1,6 @@
 import Foundation
 import SwitchyardCore
+import SwitchyardEngine
 import SwitchyardKeys
 
 extension KeyRoutes {

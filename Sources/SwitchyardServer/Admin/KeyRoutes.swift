@@ -1,5 +1,6 @@
 import Hummingbird
 import SwitchyardCore
+import SwitchyardEngine
 import SwitchyardKeys
 
 /// `/key/*`: virtual keys. Keys are named by themselves (`sk-…`) or by their hash wherever LiteLLM

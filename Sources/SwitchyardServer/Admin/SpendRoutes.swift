@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import SwitchyardCore
+import SwitchyardEngine
 import SwitchyardKeys
 
 /// `/spend/*` and `/global/spend/report`: what requests cost, per request and summed per day.

@@ -1,4 +1,5 @@
 import SwitchyardCore
+import SwitchyardEngine
 import SwitchyardKeys
 
 extension TeamRoutes {

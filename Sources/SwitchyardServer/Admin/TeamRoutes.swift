@@ -1,5 +1,6 @@
 import Hummingbird
 import SwitchyardCore
+import SwitchyardEngine
 import SwitchyardKeys
 
 /// `/team/*`: teams share a budget, limits and a model list among their keys and members.

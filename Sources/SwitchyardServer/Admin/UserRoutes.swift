@@ -1,5 +1,6 @@
 import Hummingbird
 import SwitchyardCore
+import SwitchyardEngine
 import SwitchyardKeys
 
 /// `/user/*`: internal users own keys, belong to teams and have their own budget. A key whose user is

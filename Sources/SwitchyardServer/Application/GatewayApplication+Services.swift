@@ -1,4 +1,5 @@
 import ServiceLifecycle
+import SwitchyardEngine
 
 extension GatewayApplication {
     /// The long-lived services `gateway` needs besides the HTTP server: the background health checks

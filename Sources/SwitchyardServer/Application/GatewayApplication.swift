@@ -1,6 +1,7 @@
 import Hummingbird
 import Logging
 import SwitchyardCore
+import SwitchyardEngine
 
 /// Assembles the HTTP application: middleware, routes and the server.
 public enum GatewayApplication {

@@ -1,5 +1,6 @@
 import Hummingbird
 import Logging
+import SwitchyardEngine
 import SwitchyardKeys
 
 /// The request context of every route: Hummingbird's core storage plus the gateway's per-request facts.

@@ -1,6 +1,7 @@
 import Hummingbird
 import NIOCore
 import SwitchyardCore
+import SwitchyardEngine
 
 /// Reading a client's request body within `general_settings.max_request_size_mb`, for every route
 /// that takes one (OpenAI, client dialects, management).
@@ -22,5 +23,21 @@ enum RequestBody {
         } catch {
             throw GatewayError(.badRequest, "The request body could not be read.", code: "invalid_body")
         }
+    }
+
+    /// The body of `request` as a JSON object, within the same size limit; malformed JSON and a body that
+    /// is not an object are 400s.
+    static func object(_ request: Request, context: GatewayContext) async throws(GatewayError) -> JSONObject {
+        let buffer = try await collect(request, context: context)
+        let value: JSONValue
+        do {
+            value = try JSONValue(parsing: buffer)
+        } catch {
+            throw GatewayError.malformedJSON(error.description)
+        }
+        guard let object = value.objectValue else {
+            throw GatewayError(.badRequest, "The request body must be a JSON object.", code: "invalid_request_body")
+        }
+        return object
     }
 }

@@ -1,5 +1,6 @@
 import Hummingbird
 import SwitchyardCore
+import SwitchyardEngine
 
 /// The routes for clients that speak another API than chat completions: Anthropic's Messages API and
 /// OpenAI's Responses API, both translated to the canonical chat body so any deployment serves them.

@@ -1,6 +1,7 @@
 import HTTPTypes
 import Hummingbird
 import SwitchyardCore
+import SwitchyardEngine
 import SwitchyardKeys
 
 /// Finds out who is calling on every protected route: the master key, or a virtual key (through

@@ -2,6 +2,7 @@ import HTTPTypes
 import Hummingbird
 import Logging
 import SwitchyardCore
+import SwitchyardEngine
 
 /// The outermost middleware: gives every request an id, and turns every error into the OpenAI error
 /// shape with the right status, so no route can answer with a framework's own error page.

@@ -2,6 +2,7 @@ import HTTPTypes
 import Hummingbird
 import NIOCore
 import SwitchyardCore
+import SwitchyardEngine
 import SwitchyardProviders
 import SwitchyardRouting
 
@@ -16,12 +17,13 @@ struct RequestPipeline<Dialect: ClientDialect>: Sendable {
     func handle(_ request: Request, context: GatewayContext, pathModel: String? = nil) async throws -> Response {
         do {
             // 1. Read (the body within the size limit, as a JSON object) and parse it for the dialect.
-            let body = try await DialectBody.read(request, context: context)
+            let body = try await RequestBody.object(request, context: context)
             var proxyRequest = try dialect.parse(
                 body, pathModel: pathModel, headers: request.headers, defaultPriority: gateway.configuration.defaultPriority)
             if proxyRequest.stream, gateway.access != nil, dialect.asksForStreamUsage { proxyRequest.askForStreamUsage() }
             // 3. Admit: model access, budgets, rpm/tpm/parallel; the meter ends the request however it ends.
-            let meter = try await gateway.meter(&proxyRequest, context: context, callType: dialect.callType)
+            let meter = try await gateway.meter(
+                &proxyRequest, caller: context.caller, requestID: context.requestID, logger: context.logger, callType: dialect.callType)
             let routed = proxyRequest
             return try await meter.ending(onFailure: { () async throws(GatewayError) in
                 // 4. Cache lookup: the slot the response cache fills; nothing answers from here yet.

@@ -1,6 +1,7 @@
 import HTTPTypes
 import Hummingbird
 import SwitchyardCore
+import SwitchyardEngine
 import SwitchyardRouting
 
 /// The headers the gateway sets, named once.

@@ -1,5 +1,6 @@
 import Hummingbird
 import SwitchyardCore
+import SwitchyardEngine
 
 /// `GET /health`: the health of every deployment (or of one model group with `?model=`, one
 /// deployment with `?model_id=`), as LiteLLM answers it. Authenticated, like LiteLLM's: a check costs

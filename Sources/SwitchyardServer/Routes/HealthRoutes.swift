@@ -1,5 +1,6 @@
 import Hummingbird
 import SwitchyardCore
+import SwitchyardEngine
 import SwitchyardKeys
 
 /// Kubernetes probes, unauthenticated like LiteLLM's: `/health/liveliness` (and `/health/liveness`)

@@ -1,6 +1,7 @@
 import Hummingbird
 import NIOCore
 import SwitchyardCore
+import SwitchyardEngine
 
 /// `GET /v1/models`, `/v1/models/{id}` and `/model/info`: the model groups and their deployments.
 enum ModelRoutes {

@@ -1,4 +1,5 @@
 import Hummingbird
+import SwitchyardEngine
 import SwitchyardProviders
 
 /// The OpenAI API routes, under every path LiteLLM serves them on.

@@ -3,6 +3,7 @@ import Hummingbird
 import Logging
 import NIOCore
 import SwitchyardCore
+import SwitchyardEngine
 import SwitchyardRouting
 
 extension StreamRun {

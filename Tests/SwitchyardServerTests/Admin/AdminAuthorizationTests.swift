@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdTesting
 import NIOCore
 import SwitchyardCore
+import SwitchyardEngine
 import SwitchyardKeys
 import Testing
 

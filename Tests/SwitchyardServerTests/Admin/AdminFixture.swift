@@ -5,6 +5,7 @@ import HummingbirdTesting
 import Logging
 import NIOCore
 import SwitchyardCore
+import SwitchyardEngine
 import SwitchyardKeys
 import SwitchyardServer
 

@@ -3,6 +3,7 @@ import HTTPTypes
 import HummingbirdTesting
 import NIOCore
 import SwitchyardCore
+import SwitchyardEngine
 import SwitchyardKeys
 import SwitchyardProviders
 import SwitchyardRouting

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import HummingbirdTesting
 import SwitchyardCore
+import SwitchyardEngine
 import SwitchyardKeys
 import SwitchyardServer
 import Testing

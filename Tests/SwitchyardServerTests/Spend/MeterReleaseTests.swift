@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import SwitchyardCore
+import SwitchyardEngine
 import SwitchyardKeys
 import Testing
 

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import SwitchyardConfig
 import SwitchyardCore
+import SwitchyardEngine
 import SwitchyardKeys
 import SwitchyardServer
 import Testing

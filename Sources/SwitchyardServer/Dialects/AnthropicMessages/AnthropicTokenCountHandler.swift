@@ -2,6 +2,7 @@ import HTTPTypes
 import Hummingbird
 import NIOCore
 import SwitchyardCore
+import SwitchyardEngine
 import SwitchyardProviders
 import SwitchyardRouting
 
@@ -14,7 +15,7 @@ struct AnthropicTokenCountHandler: Sendable {
     /// gateway's pre-call checks count), not the upstream tokenizer's count.
     func countTokens(_ request: Request, context: GatewayContext) async -> Response {
         do {
-            var body = try await DialectBody.read(request, context: context)
+            var body = try await RequestBody.object(request, context: context)
             body["stream"] = nil
             let chat = try AnthropicMessages.chatBody(from: body)
             var tokens = TokenEstimate.inputTokens(of: chat)
