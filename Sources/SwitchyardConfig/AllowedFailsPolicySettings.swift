@@ -1,3 +1,5 @@
+import SwitchyardCore
+
 /// `router_settings.allowed_fails_policy`: how many failures of each kind a deployment may have in a minute
 /// before it cools down.
 ///
@@ -47,40 +49,20 @@ public struct AllowedFailsPolicySettings: Sendable, Hashable {
     }
 
     /// LiteLLM's key names, in the order of its `AllowedFailsPolicy` class.
-    public static let keys: [String] = [
-        "BadRequestErrorAllowedFails", "AuthenticationErrorAllowedFails", "TimeoutErrorAllowedFails", "RateLimitErrorAllowedFails",
-        "ContentPolicyViolationErrorAllowedFails", "InternalServerErrorAllowedFails", "ServiceUnavailableErrorAllowedFails",
-        "BadGatewayErrorAllowedFails", "NotFoundErrorAllowedFails",
-    ]
+    public static let keys: [String] = LiteLLMErrorClass.allowedFailsClasses.map(\.allowedFailsKey)
+
+    /// The allowance for `errorClass`.
+    public subscript(errorClass errorClass: LiteLLMErrorClass) -> Int? {
+        get { self[keyPath: Self.property(errorClass)] }
+        set { self[keyPath: Self.property(errorClass)] = newValue }
+    }
 
     /// The value of LiteLLM's key `key`; setting an unknown key does nothing.
     public subscript(key: String) -> Int? {
-        get {
-            switch key {
-            case "BadRequestErrorAllowedFails": badRequest
-            case "AuthenticationErrorAllowedFails": authentication
-            case "TimeoutErrorAllowedFails": timeout
-            case "RateLimitErrorAllowedFails": rateLimit
-            case "ContentPolicyViolationErrorAllowedFails": contentPolicyViolation
-            case "InternalServerErrorAllowedFails": internalServer
-            case "ServiceUnavailableErrorAllowedFails": serviceUnavailable
-            case "BadGatewayErrorAllowedFails": badGateway
-            case "NotFoundErrorAllowedFails": notFound
-            default: nil
-            }
-        }
+        get { LiteLLMErrorClass.allowedFailsClasses.first { $0.allowedFailsKey == key }.flatMap { self[errorClass: $0] } }
         set {
-            switch key {
-            case "BadRequestErrorAllowedFails": badRequest = newValue
-            case "AuthenticationErrorAllowedFails": authentication = newValue
-            case "TimeoutErrorAllowedFails": timeout = newValue
-            case "RateLimitErrorAllowedFails": rateLimit = newValue
-            case "ContentPolicyViolationErrorAllowedFails": contentPolicyViolation = newValue
-            case "InternalServerErrorAllowedFails": internalServer = newValue
-            case "ServiceUnavailableErrorAllowedFails": serviceUnavailable = newValue
-            case "BadGatewayErrorAllowedFails": badGateway = newValue
-            case "NotFoundErrorAllowedFails": notFound = newValue
-            default: break
+            if let errorClass = LiteLLMErrorClass.allowedFailsClasses.first(where: { $0.allowedFailsKey == key }) {
+                self[errorClass: errorClass] = newValue
             }
         }
     }
@@ -88,5 +70,19 @@ public struct AllowedFailsPolicySettings: Sendable, Hashable {
     /// The kinds that are set, by LiteLLM's key name (`RateLimitErrorAllowedFails: 100`).
     public var byKey: [String: Int] {
         Self.keys.reduce(into: [:]) { result, key in result[key] = self[key] }
+    }
+
+    private static func property(_ errorClass: LiteLLMErrorClass) -> WritableKeyPath<Self, Int?> {
+        switch errorClass {
+        case .badRequest: \.badRequest
+        case .authentication: \.authentication
+        case .timeout: \.timeout
+        case .rateLimit: \.rateLimit
+        case .contentPolicy: \.contentPolicyViolation
+        case .internalServer: \.internalServer
+        case .serviceUnavailable: \.serviceUnavailable
+        case .badGateway: \.badGateway
+        case .notFound: \.notFound
+        }
     }
 }

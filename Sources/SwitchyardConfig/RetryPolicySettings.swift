@@ -1,3 +1,5 @@
+import SwitchyardCore
+
 /// `router_settings.retry_policy`: how many times to retry a request, by the kind of error it failed with.
 ///
 /// Each property is one of LiteLLM's `RetryPolicy` keys; `nil` means the key is not set, so `num_retries`
@@ -36,39 +38,34 @@ public struct RetryPolicySettings: Sendable, Hashable {
     }
 
     /// LiteLLM's key names, in the order of its `RetryPolicy` class.
-    public static let keys: [String] = [
-        "BadRequestErrorRetries", "AuthenticationErrorRetries", "TimeoutErrorRetries", "RateLimitErrorRetries",
-        "ContentPolicyViolationErrorRetries", "InternalServerErrorRetries",
-    ]
+    public static let keys: [String] = LiteLLMErrorClass.retryClasses.map(\.retriesKey)
+
+    /// The count for `errorClass`; classes `retry_policy` has no key for read nil and ignore writes.
+    public subscript(errorClass errorClass: LiteLLMErrorClass) -> Int? {
+        get { Self.property(errorClass).flatMap { self[keyPath: $0] } }
+        set { if let property = Self.property(errorClass) { self[keyPath: property] = newValue } }
+    }
 
     /// The value of LiteLLM's key `key`; setting an unknown key does nothing.
     public subscript(key: String) -> Int? {
-        get {
-            switch key {
-            case "BadRequestErrorRetries": badRequest
-            case "AuthenticationErrorRetries": authentication
-            case "TimeoutErrorRetries": timeout
-            case "RateLimitErrorRetries": rateLimit
-            case "ContentPolicyViolationErrorRetries": contentPolicyViolation
-            case "InternalServerErrorRetries": internalServer
-            default: nil
-            }
-        }
-        set {
-            switch key {
-            case "BadRequestErrorRetries": badRequest = newValue
-            case "AuthenticationErrorRetries": authentication = newValue
-            case "TimeoutErrorRetries": timeout = newValue
-            case "RateLimitErrorRetries": rateLimit = newValue
-            case "ContentPolicyViolationErrorRetries": contentPolicyViolation = newValue
-            case "InternalServerErrorRetries": internalServer = newValue
-            default: break
-            }
-        }
+        get { LiteLLMErrorClass.retryClasses.first { $0.retriesKey == key }.flatMap { self[errorClass: $0] } }
+        set { if let errorClass = LiteLLMErrorClass.retryClasses.first(where: { $0.retriesKey == key }) { self[errorClass: errorClass] = newValue } }
     }
 
     /// The kinds that are set, by LiteLLM's key name (`RateLimitErrorRetries: 3`).
     public var byKey: [String: Int] {
         Self.keys.reduce(into: [:]) { result, key in result[key] = self[key] }
+    }
+
+    private static func property(_ errorClass: LiteLLMErrorClass) -> WritableKeyPath<Self, Int?>? {
+        switch errorClass {
+        case .badRequest: \.badRequest
+        case .authentication: \.authentication
+        case .timeout: \.timeout
+        case .rateLimit: \.rateLimit
+        case .contentPolicy: \.contentPolicyViolation
+        case .internalServer: \.internalServer
+        case .serviceUnavailable, .badGateway, .notFound: nil
+        }
     }
 }

@@ -57,8 +57,8 @@ extension Gateway.Configuration {
         settings.strategy = RoutingStrategies.make(name: router.routingStrategy, arguments: arguments) ?? SimpleShuffleStrategy()
         settings.stats = DeploymentStats.Configuration(routingStrategyArguments: arguments)
         var retriesByClass: [RetryPolicy.ErrorClass: Int] = [:]
-        for errorClass in RetryPolicy.ErrorClass.allCases {
-            retriesByClass[errorClass] = router.retryPolicy[errorClass.rawValue]
+        for errorClass in LiteLLMErrorClass.retryClasses {
+            retriesByClass[errorClass] = router.retryPolicy[errorClass: errorClass]
         }
         settings.retry = RetryPolicy(
             numRetries: router.numRetries ?? config.litellm.numRetries ?? 0,
@@ -66,9 +66,8 @@ extension Gateway.Configuration {
             minimumWait: router.retryAfter ?? 0
         )
         var allowedByClass: [CooldownPolicy.FailureClass: Int] = [:]
-        let allowed = router.allowedFailsPolicy.byKey
-        for failureClass in CooldownPolicy.FailureClass.allCases {
-            allowedByClass[failureClass] = allowed[failureClass.rawValue]
+        for failureClass in LiteLLMErrorClass.allowedFailsClasses {
+            allowedByClass[failureClass] = router.allowedFailsPolicy[errorClass: failureClass]
         }
         settings.cooldown = CooldownPolicy(
             allowedFails: router.allowedFails,

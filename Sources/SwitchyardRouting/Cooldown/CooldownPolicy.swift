@@ -47,7 +47,7 @@ public struct CooldownPolicy: Sendable {
     public func shouldCoolDown(after error: GatewayError, failuresThisMinute: Int, requestsThisMinute: Int, groupSize: Int) -> Bool {
         guard !disabled, Self.countsAgainstDeployment(error) else { return false }
         if allowedFails != nil || !allowedFailsByClass.isEmpty {
-            let allowance = allowedFailsByClass[FailureClass(error)] ?? allowedFails ?? 0
+            let allowance = allowedFailsByClass[FailureClass.failureClass(of: error)] ?? allowedFails ?? 0
             return failuresThisMinute > allowance
         }
         if error.kind == .authentication || error.kind == .notFound { return true }
@@ -65,31 +65,23 @@ public struct CooldownPolicy: Sendable {
 }
 
 extension CooldownPolicy {
-    /// The classes of `allowed_fails_policy`, by LiteLLM's key names.
-    public enum FailureClass: String, Sendable, Hashable, CaseIterable {
-        case badRequest = "BadRequestErrorAllowedFails"
-        case authentication = "AuthenticationErrorAllowedFails"
-        case timeout = "TimeoutErrorAllowedFails"
-        case rateLimit = "RateLimitErrorAllowedFails"
-        case contentPolicy = "ContentPolicyViolationErrorAllowedFails"
-        case internalServer = "InternalServerErrorAllowedFails"
-        case serviceUnavailable = "ServiceUnavailableErrorAllowedFails"
-        case badGateway = "BadGatewayErrorAllowedFails"
-        case notFound = "NotFoundErrorAllowedFails"
+    /// The classes of `allowed_fails_policy`; LiteLLM's names, written once in Core.
+    public typealias FailureClass = LiteLLMErrorClass
+}
 
-        /// The class of `error`, by kind and status.
-        public init(_ error: GatewayError) {
-            switch (error.kind, error.status) {
-            case (.rateLimited, _): self = .rateLimit
-            case (.timeout, _): self = .timeout
-            case (.authentication, _), (.permissionDenied, _): self = .authentication
-            case (.contentPolicy, _): self = .contentPolicy
-            case (.notFound, _): self = .notFound
-            case (_, 503): self = .serviceUnavailable
-            case (_, 502), (.upstreamUnavailable, _): self = .badGateway
-            case (_, 500...): self = .internalServer
-            default: self = .badRequest
-            }
+extension LiteLLMErrorClass {
+    /// The `allowed_fails_policy` class of `error`, by kind and status.
+    public static func failureClass(of error: GatewayError) -> LiteLLMErrorClass {
+        switch (error.kind, error.status) {
+        case (.rateLimited, _): .rateLimit
+        case (.timeout, _): .timeout
+        case (.authentication, _), (.permissionDenied, _): .authentication
+        case (.contentPolicy, _): .contentPolicy
+        case (.notFound, _): .notFound
+        case (_, 503): .serviceUnavailable
+        case (_, 502), (.upstreamUnavailable, _): .badGateway
+        case (_, 500...): .internalServer
+        default: .badRequest
         }
     }
 }

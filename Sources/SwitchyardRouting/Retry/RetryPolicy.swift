@@ -12,28 +12,8 @@ import SwitchyardCore
 /// may hold a valid key. Never: bad requests, not found, context window and content policy errors —
 /// the same request fails the same way everywhere; their fallbacks handle them instead.
 public struct RetryPolicy: Sendable {
-    /// Retries per error kind (`router_settings.retry_policy`), by LiteLLM's key names.
-    public enum ErrorClass: String, Sendable, Hashable, CaseIterable {
-        case badRequest = "BadRequestErrorRetries"
-        case authentication = "AuthenticationErrorRetries"
-        case timeout = "TimeoutErrorRetries"
-        case rateLimit = "RateLimitErrorRetries"
-        case contentPolicy = "ContentPolicyViolationErrorRetries"
-        case internalServer = "InternalServerErrorRetries"
-
-        /// The class of `error`, if it has one.
-        public init?(_ error: GatewayError) {
-            switch error.kind {
-            case .badRequest, .unprocessable, .contextWindowExceeded, .requestTooLarge: self = .badRequest
-            case .authentication, .permissionDenied: self = .authentication
-            case .timeout: self = .timeout
-            case .rateLimited: self = .rateLimit
-            case .contentPolicy: self = .contentPolicy
-            case .upstreamError, .upstreamUnavailable, .internalError, .allDeploymentsFailed: self = .internalServer
-            case .notFound, .budgetExceeded: return nil
-            }
-        }
-    }
+    /// Retries per error class (`router_settings.retry_policy`); LiteLLM's names, written once in Core.
+    public typealias ErrorClass = LiteLLMErrorClass
 
     /// Retries after the first attempt when nothing more specific applies (`router_settings.num_retries`).
     public var numRetries: Int
@@ -53,7 +33,7 @@ public struct RetryPolicy: Sendable {
     public func allowedRetries(after error: GatewayError, from deployment: Deployment, requestOverride: Int?) -> Int {
         if let requestOverride { return max(0, requestOverride) }
         if let perDeployment = deployment.numRetries { return max(0, perDeployment) }
-        if let errorClass = ErrorClass(error), let count = byErrorClass[errorClass] { return max(0, count) }
+        if let errorClass = ErrorClass.retryClass(of: error), let count = byErrorClass[errorClass] { return max(0, count) }
         return numRetries
     }
 
@@ -61,7 +41,7 @@ public struct RetryPolicy: Sendable {
     ///
     /// An explicit `retry_policy` entry for the error's class makes it retryable, as in LiteLLM.
     public func isRetryable(_ error: GatewayError, groupSize: Int) -> Bool {
-        if let errorClass = ErrorClass(error), byErrorClass[errorClass] != nil { return true }
+        if let errorClass = ErrorClass.retryClass(of: error), byErrorClass[errorClass] != nil { return true }
         switch error.kind {
         case .timeout, .rateLimited, .upstreamUnavailable, .upstreamError:
             return true
@@ -97,5 +77,21 @@ public struct RetryPolicy: Sendable {
         var value = 1.0
         for _ in 0..<Int(exponent) { value *= 2 }
         return value
+    }
+}
+
+extension LiteLLMErrorClass {
+    /// The `retry_policy` class of `error`, as LiteLLM's exception mapping puts it; nil for errors no
+    /// retry policy key covers (not found, budget).
+    public static func retryClass(of error: GatewayError) -> LiteLLMErrorClass? {
+        switch error.kind {
+        case .badRequest, .unprocessable, .contextWindowExceeded, .requestTooLarge: .badRequest
+        case .authentication, .permissionDenied: .authentication
+        case .timeout: .timeout
+        case .rateLimited: .rateLimit
+        case .contentPolicy: .contentPolicy
+        case .upstreamError, .upstreamUnavailable, .internalError, .allDeploymentsFailed: .internalServer
+        case .notFound, .budgetExceeded: nil
+        }
     }
 }
