@@ -10,9 +10,9 @@ extension Gateway {
         Router.Outcome<CompletedAnswer>, upstreamTime: Duration
     ) {
         try await call(request, streaming: false, meter: meter) {
-            (response, adapter, deployment, native) async throws(GatewayError) -> CompletedAnswer in
+            (response, adapter, deployment, passedThrough) async throws(GatewayError) -> CompletedAnswer in
             let body = try await UpstreamExchange.collect(response.body, limit: configuration.maxResponseBytes)
-            if native { return CompletedAnswer(object: try JSONObject(upstreamBody: body), native: true) }
+            if passedThrough { return CompletedAnswer(object: try JSONObject(upstreamBody: body), passedThrough: true) }
             let object = try adapter.translateResponse(body, endpoint: request.endpoint, deployment: deployment)
             guard request.endpoint == .embeddings else { return CompletedAnswer(object: object) }
             return CompletedAnswer(object: EmbeddingEncoding.apply(to: object, request: request.body))
@@ -24,9 +24,10 @@ extension Gateway {
     package func openStream(_ request: ProxyRequest, meter: RequestMeter? = nil) async throws(GatewayError) -> (
         Router.Outcome<OpenedStream>, upstreamTime: Duration
     ) {
-        try await call(request, streaming: true, meter: meter) { (response, adapter, deployment, native) async throws(GatewayError) -> OpenedStream in
+        try await call(request, streaming: true, meter: meter) {
+            (response, adapter, deployment, passedThrough) async throws(GatewayError) -> OpenedStream in
             let translator = adapter.makeStreamTranslator(endpoint: request.endpoint, body: request.body, deployment: deployment)
-            return OpenedStream(response: response, deployment: deployment, translator: translator, native: native)
+            return OpenedStream(response: response, deployment: deployment, translator: translator, passedThrough: passedThrough)
         }
     }
 
@@ -37,7 +38,7 @@ extension Gateway {
         _ request: ProxyRequest,
         streaming: Bool,
         meter: RequestMeter?,
-        read: (UpstreamResponse, any ProviderAdapter, Deployment, _ native: Bool) async throws(GatewayError) -> Value
+        read: (UpstreamResponse, any ProviderAdapter, Deployment, _ passedThrough: Bool) async throws(GatewayError) -> Value
     ) async throws(GatewayError) -> (Router.Outcome<Value>, upstreamTime: Duration) {
         var upstreamTime = Duration.zero
         let permits: (String) -> Bool = { meter?.permits($0) ?? true }
@@ -46,9 +47,9 @@ extension Gateway {
             let deployment = request.applyingOverrides(to: routed)
             let adapter = try adapter(for: deployment)
             let upstreamRequest: UpstreamRequest
-            let passThrough = request.nativeAnthropicBody != nil ? adapter as? any AnthropicMessagesPassThrough : nil
-            if let passThrough, let native = request.nativeAnthropicBody {
-                upstreamRequest = try passThrough.makeNativeRequest(native, deployment: deployment, streaming: streaming)
+            let passThrough = request.passThroughBody != nil ? adapter as? any AnthropicMessagesPassThrough : nil
+            if let passThrough, let clientBody = request.passThroughBody {
+                upstreamRequest = try passThrough.makeNativeRequest(clientBody, deployment: deployment, streaming: streaming)
             } else {
                 if let untranslatable = request.untranslatable { throw untranslatable }
                 upstreamRequest = try adapter.makeRequest(request.endpoint, body: request.body, deployment: deployment, streaming: streaming)
@@ -84,8 +85,9 @@ extension Gateway {
 /// A complete upstream answer, with the usage the router's strategies learn from.
 package struct CompletedAnswer: Sendable, AttemptMetricsProviding {
     package let object: JSONObject
-    /// Whether `object` is the upstream's own Anthropic message, passed through (not an OpenAI answer).
-    package var native = false
+    /// Whether `object` is the upstream's answer in the client's own wire format (the request's
+    /// ``ProxyRequest/passThroughBody`` was sent), not an OpenAI answer; its dialect reads it.
+    package var passedThrough = false
 
     package var attemptMetrics: AttemptMetrics {
         let usage = object["usage"]?.objectValue
@@ -98,8 +100,8 @@ package struct OpenedStream: Sendable {
     package let response: UpstreamResponse
     package let deployment: Deployment
     package let translator: any StreamTranslator
-    /// Whether the body is the upstream's own Anthropic event stream, to be passed through as it is.
-    package var native = false
+    /// Whether the body is the upstream's stream in the client's own wire format, to be passed through.
+    package var passedThrough = false
 }
 
 extension ProxyRequest {

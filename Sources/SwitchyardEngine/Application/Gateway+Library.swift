@@ -80,8 +80,9 @@ extension Gateway {
         plain["stream"] = nil
         let (request, meter) = try libraryRequest(plain, endpoint: endpoint)
         let outcome = try await meter.ending(onFailure: { () async throws(GatewayError) in try await answer(request, meter: meter).0 })
-        if meter.isRecorded { await meter.completed(outcome.value.object, native: false, deployment: outcome.deployment) }
-        return OpenAIDialect(endpoint: endpoint).render(outcome.value, request: request)
+        let dialect = OpenAIDialect(endpoint: endpoint)
+        if meter.isRecorded { await meter.completed(usage: dialect.usage(of: outcome.value), deployment: outcome.deployment) }
+        return dialect.render(outcome.value, request: request)
     }
 
     /// A library call's request, parsed by the OpenAI dialect, and its account: no key (the caller is the

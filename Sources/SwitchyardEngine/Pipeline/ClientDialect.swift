@@ -1,6 +1,7 @@
 import HTTPTypes
 import NIOCore
 import SwitchyardCore
+import SwitchyardKeys
 import SwitchyardProviders
 
 /// What differs between the client APIs the gateway serves — OpenAI's chat completions, legacy
@@ -22,6 +23,10 @@ package protocol ClientDialect: Sendable {
     /// The complete answer in this dialect's shape, under the model name the client asked for.
     func render(_ answer: CompletedAnswer, request: ProxyRequest) -> JSONObject
 
+    /// The usage of a complete answer, for metering: OpenAI's `usage`, or the dialect's own when the answer
+    /// was passed through in the client's wire format.
+    func usage(of answer: CompletedAnswer) -> TokenUsage?
+
     /// The codec that turns an opened upstream stream into this dialect's stream.
     func streamCodec(for opened: OpenedStream, request: ProxyRequest) -> any StreamCodec<ByteBuffer>
 
@@ -31,6 +36,7 @@ package protocol ClientDialect: Sendable {
 
 extension ClientDialect {
     package var asksForStreamUsage: Bool { false }
+    package func usage(of answer: CompletedAnswer) -> TokenUsage? { answer.object["usage"]?.objectValue.flatMap(TokenUsage.init(openAIUsage:)) }
     package func errorBody(_ error: GatewayError) -> JSONObject? { nil }
 }
 
@@ -89,21 +95,26 @@ package struct AnthropicMessagesDialect: ClientDialect {
             chat = AnthropicMessages.routingOnlyBody(body)
         }
         var request = try ProxyRequest.make(chat, endpoint: .chatCompletions, pathModel: nil, headers: headers, defaultPriority: defaultPriority)
-        request.nativeAnthropicBody = AnthropicMessages.nativeBody(body)
+        request.passThroughBody = AnthropicMessages.nativeBody(body)
         request.untranslatable = untranslatable
         return request
     }
 
     package func render(_ answer: CompletedAnswer, request: ProxyRequest) -> JSONObject {
-        guard answer.native else { return AnthropicMessages.message(from: answer.object, model: request.model) }
+        guard answer.passedThrough else { return AnthropicMessages.message(from: answer.object, model: request.model) }
         var message = answer.object
         message["model"] = .string(request.model)
         return message
     }
 
     package func streamCodec(for opened: OpenedStream, request: ProxyRequest) -> any StreamCodec<ByteBuffer> {
-        if opened.native { return AnthropicPassThroughCodec(model: request.model) }
+        if opened.passedThrough { return AnthropicPassThroughCodec(model: request.model) }
         return DialectStreamCodec(model: request.model, translator: opened.translator, encoder: AnthropicStreamWriter(model: request.model))
+    }
+
+    package func usage(of answer: CompletedAnswer) -> TokenUsage? {
+        guard answer.passedThrough else { return answer.object["usage"]?.objectValue.flatMap(TokenUsage.init(openAIUsage:)) }
+        return answer.object["usage"]?.objectValue.flatMap(AnthropicMessages.tokenUsage)
     }
 
     package func errorBody(_ error: GatewayError) -> JSONObject? { AnthropicMessages.errorBody(error) }

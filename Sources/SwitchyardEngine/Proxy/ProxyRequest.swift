@@ -21,9 +21,10 @@ package struct ProxyRequest: Sendable {
     package var timeout: Double?
     /// The request's own `drop_params`, over the deployment's.
     package var dropParams: Bool?
-    /// For `/v1/messages`: the client's Anthropic body, sent as it is when an Anthropic deployment serves it.
-    package var nativeAnthropicBody: JSONObject?
-    /// Why ``body`` could not carry the client's request: only a deployment taking ``nativeAnthropicBody`` can serve it.
+    /// The client's body in its own wire format, sent as it is to a deployment with the capability to take
+    /// it (a `/v1/messages` body for an ``AnthropicMessagesPassThrough`` adapter); nil for OpenAI-shaped requests.
+    package var passThroughBody: JSONObject?
+    /// Why ``body`` could not carry the client's request: only a deployment taking ``passThroughBody`` can serve it.
     package var untranslatable: GatewayError?
     /// The gateway added `stream_options.include_usage`; the usage chunk is for spend, not the client.
     package var hideUsageChunk = false

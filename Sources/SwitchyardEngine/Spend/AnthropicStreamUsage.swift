@@ -33,7 +33,7 @@ package struct AnthropicStreamUsage {
         var usage: TokenUsage?
         if var counted = start {
             if let outputTokens { counted["output_tokens"] = .number(JSONNumber(outputTokens)) }
-            usage = RequestMeter.anthropicUsage(counted)
+            usage = AnthropicMessages.tokenUsage(counted)
         }
         return StreamTally(usage: usage, totalTokens: nil, completionCharacters: characters, firstTokenAt: firstEventAt)
     }

@@ -88,12 +88,11 @@ package final class RequestMeter: Sendable {
         }
     }
 
-    /// Ends a request whose complete answer is `object` (OpenAI shape, or Anthropic's own message when
-    /// `native`); returns its cost for `x-litellm-response-cost`.
+    /// Ends a request with a complete answer whose usage its dialect read (nil: estimated from the prompt);
+    /// returns its cost for `x-litellm-response-cost`.
     @discardableResult
-    package func completed(_ object: JSONObject, native: Bool, deployment: Deployment) async -> Double {
-        let usage = object["usage"]?.objectValue.flatMap { native ? Self.anthropicUsage($0) : TokenUsage(openAIUsage: $0) }
-        return await end(usage: usage ?? estimate(completionCharacters: 0), deployment: deployment, firstTokenAt: nil, error: nil)
+    package func completed(usage: TokenUsage?, deployment: Deployment) async -> Double {
+        await end(usage: usage ?? estimate(completionCharacters: 0), deployment: deployment, firstTokenAt: nil, error: nil)
     }
 
     /// Ends a stream: its last `usage` object when the upstream sent one, else an estimate from the
@@ -174,19 +173,6 @@ package final class RequestMeter: Sendable {
     /// Tokens estimated the way pre-call checks count them (about four characters a token).
     private func estimate(completionCharacters: Int) -> TokenUsage {
         TokenUsage(promptTokens: TokenEstimate.inputTokens(of: body), completionTokens: (completionCharacters + 3) / 4)
-    }
-
-    /// An Anthropic message's usage in OpenAI terms: input tokens plus cache reads and writes are the prompt.
-    package static func anthropicUsage(_ usage: JSONObject) -> TokenUsage? {
-        guard let input = usage["input_tokens"]?.intValue else { return nil }
-        let read = usage["cache_read_input_tokens"]?.intValue ?? 0
-        let written = usage["cache_creation_input_tokens"]?.intValue ?? 0
-        return TokenUsage(
-            promptTokens: input + read + written,
-            completionTokens: usage["output_tokens"]?.intValue ?? 0,
-            cachedPromptTokens: read,
-            cacheCreationTokens: written
-        )
     }
 }
 

@@ -48,7 +48,7 @@ struct RequestPipeline<Dialect: ClientDialect>: Sendable {
         var headers = ResponseHeaders.json
         ResponseHeaders.addRouting(to: &headers, outcome: outcome, context: context, upstreamTime: upstreamTime)
         if meter.isRecorded {
-            let cost = await meter.completed(outcome.value.object, native: outcome.value.native, deployment: outcome.deployment)
+            let cost = await meter.completed(usage: dialect.usage(of: outcome.value), deployment: outcome.deployment)
             if meter.isActive { ResponseHeaders.addSpend(to: &headers, meter: meter, cost: cost) }
         }
         return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: buffer))

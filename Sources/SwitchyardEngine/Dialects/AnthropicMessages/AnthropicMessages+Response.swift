@@ -1,4 +1,5 @@
 import SwitchyardCore
+import SwitchyardKeys
 
 extension AnthropicMessages {
     /// The Anthropic message for an OpenAI chat completion, under the model name the client asked for.
@@ -61,5 +62,18 @@ extension AnthropicMessages {
             result["cache_read_input_tokens"] = .number(JSONNumber(cached))
         }
         return result
+    }
+
+    /// An Anthropic message's usage in OpenAI terms: input tokens plus cache reads and writes are the prompt.
+    package static func tokenUsage(_ usage: JSONObject) -> TokenUsage? {
+        guard let input = usage["input_tokens"]?.intValue else { return nil }
+        let read = usage["cache_read_input_tokens"]?.intValue ?? 0
+        let written = usage["cache_creation_input_tokens"]?.intValue ?? 0
+        return TokenUsage(
+            promptTokens: input + read + written,
+            completionTokens: usage["output_tokens"]?.intValue ?? 0,
+            cachedPromptTokens: read,
+            cacheCreationTokens: written
+        )
     }
 }
