@@ -1,69 +1,24 @@
 import Foundation
 import SQLKit
 
-extension SQLKeyStore {
-    private static let customerColumns = "customer_id, blocked, spend, budget_duration, budget_reset_at, created_at, updated_at, data"
+extension CustomerRecord: StoredRecord {
+    static let table = "switchyard_customers"
+    static let idColumn = "customer_id"
+    static let noun = "customer"
+    /// LiteLLM calls a customer's id `user_id` (its end-user API).
+    static let idLabel = "user_id"
+    static let columns = ["customer_id", "blocked", "spend", "budget_duration", "budget_reset_at", "created_at", "updated_at", "data"]
 
-    public func insertCustomer(_ record: CustomerRecord) async throws {
-        try await mappingDuplicates("user_id \(record.customerID)") {
-            try await transaction { db in
-                let existing = try await db.raw("SELECT customer_id FROM switchyard_customers WHERE customer_id = \(bind: record.customerID)")
-                    .first()
-                if existing != nil { throw KeyStoreError.duplicate("user_id \(record.customerID)") }
-                try await db.raw(
-                    """
-                    INSERT INTO switchyard_customers (\(unsafeRaw: Self.customerColumns)) VALUES (\(bind: record.customerID), \
-                    \(bind: record.blocked), \(bind: record.spend), \(bind: record.limits.budgetDuration), \
-                    \(bind: record.limits.budgetResetAt?.storedValue), \(bind: record.createdAt.storedValue), \
-                    \(bind: record.updatedAt.storedValue), \(bind: RecordData.customer(record)))
-                    """
-                ).run()
-            }
-        }
+    var storedID: String { customerID }
+
+    var storedFields: [(column: String, value: any Encodable & Sendable)] {
+        [
+            ("blocked", blocked), ("budget_duration", limits.budgetDuration),
+            ("budget_reset_at", limits.budgetResetAt?.storedValue), ("data", RecordData.customer(self)),
+        ]
     }
 
-    public func customer(id: String) async throws -> CustomerRecord? {
-        try await withSession { db in
-            try await db.raw("SELECT \(unsafeRaw: Self.customerColumns) FROM switchyard_customers WHERE customer_id = \(bind: id)")
-                .first()
-                .map(Self.customerRecord)
-        }
-    }
-
-    public func customers(page: Int, size: Int) async throws -> Page<CustomerRecord> {
-        let bounds = PageBounds(page: page, size: size)
-        return try await withSession { db in
-            let total = try await Self.count("switchyard_customers", where: "1 = 1", db)
-            let rows = try await db.raw(
-                """
-                SELECT \(unsafeRaw: Self.customerColumns) FROM switchyard_customers \
-                ORDER BY created_at, customer_id LIMIT \(literal: bounds.limit) OFFSET \(literal: bounds.offset)
-                """
-            ).all()
-            return Page(items: try rows.map(Self.customerRecord), total: total)
-        }
-    }
-
-    public func updateCustomer(_ record: CustomerRecord) async throws {
-        let updated = try await withSession { db in
-            try await db.raw(
-                """
-                UPDATE switchyard_customers SET blocked = \(bind: record.blocked), \
-                budget_duration = \(bind: record.limits.budgetDuration), \
-                budget_reset_at = \(bind: record.limits.budgetResetAt?.storedValue), \
-                created_at = \(bind: record.createdAt.storedValue), updated_at = \(bind: record.updatedAt.storedValue), \
-                data = \(bind: RecordData.customer(record)) WHERE customer_id = \(bind: record.customerID) RETURNING customer_id
-                """
-            ).all()
-        }
-        if updated.isEmpty { throw KeyStoreError.notFound("customer \(record.customerID)") }
-    }
-
-    public func deleteCustomers(ids: [String]) async throws -> [String] {
-        try await deleteRows(table: "switchyard_customers", idColumn: "customer_id", kind: nil, ids: ids)
-    }
-
-    private static func customerRecord(_ row: any SQLRow) throws -> CustomerRecord {
+    static func decode(_ row: any SQLRow) throws -> CustomerRecord {
         let data = try row.jsonObject("data")
         var record = CustomerRecord(
             customerID: try row.string("customer_id"),
@@ -83,5 +38,21 @@ extension SQLKeyStore {
         record.defaultModel = data["default_model"]?.stringValue
         record.metadata = data["metadata"]?.objectValue ?? [:]
         return record
+    }
+}
+
+extension SQLKeyStore {
+    public func insertCustomer(_ record: CustomerRecord) async throws { try await insert(record) }
+
+    public func customer(id: String) async throws -> CustomerRecord? { try await fetch(CustomerRecord.self, id: id) }
+
+    public func customers(page: Int, size: Int) async throws -> Page<CustomerRecord> {
+        try await self.page(CustomerRecord.self, page: page, size: size)
+    }
+
+    public func updateCustomer(_ record: CustomerRecord) async throws { try await update(record) }
+
+    public func deleteCustomers(ids: [String]) async throws -> [String] {
+        try await deleteRows(table: CustomerRecord.table, idColumn: CustomerRecord.idColumn, kind: nil, ids: ids)
     }
 }
