@@ -61,4 +61,10 @@ import Testing
         #expect(store.count == 2)
         #expect(try await store.values([CounterKey("long"), CounterKey("kept")]) == [1, 2])
     }
+
+    @Test func aPureCheckCreatesNoCounter() async throws {
+        let counters = MemoryCounterStore()
+        _ = try await counters.acquire([CounterIncrement(CounterKey("spend:c:random-user"), amount: 0, limit: 10, inclusive: false)])
+        #expect(counters.count == 0)
+    }
 }

@@ -131,4 +131,21 @@ import Testing
             _ = try await h.admit(key)
         }
     }
+
+    @Test func aTeamMadeAgainUnderItsOldIDStartsFromZero() async throws {
+        try await EnforcementHarness.run { harness in
+            try await harness.addTeam("search") { $0.limits.maxBudget = 1 }
+            let key = try await harness.addKey(team: "search")
+            await harness.finish(try await harness.admit(key), cost: 1.5)
+            let refused = await harness.refusal { () async throws(GatewayError) in try await harness.admit(key) }
+            #expect(refused?.kind == .budgetExceeded)
+
+            _ = try await harness.sql.deleteTeams(ids: ["search"])
+            harness.clock.advance(5)
+            try await harness.addTeam("search") { $0.limits.maxBudget = 1 }
+            let again = try await harness.addKey(team: "search")
+            harness.access.invalidateTeam(id: "search")
+            _ = try await harness.admit(again)
+        }
+    }
 }

@@ -111,4 +111,16 @@ import Testing
             #expect(error?.code == "customer_blocked")
         }
     }
+
+    // An admin change (/key/block) made while a load was reading the store must win over what it read.
+    @Test func aLoadThatStartedBeforeARemovalDoesNotCacheWhatItRead() {
+        let cache = KeyCache()
+        let caller = Caller(role: .key)
+        let generation = cache.generation
+        cache.removeKey(hash: "h")  // e.g. /key/block while the load was reading the store
+        cache.store(caller, hash: "h", at: Date(), loadedSince: generation)
+        #expect(cache.key(hash: "h") == nil)
+        cache.store(caller, hash: "h", at: Date(), loadedSince: cache.generation)
+        #expect(cache.key(hash: "h") != nil)
+    }
 }

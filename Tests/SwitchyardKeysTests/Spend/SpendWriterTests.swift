@@ -120,4 +120,23 @@ import Testing
             #expect(try await store.inner.spendLogs(SpendLogFilter()).count == 1)
         }
     }
+
+    @Test func twoFlushesAtOnceWriteTotalsOnce() async throws {
+        try await EnforcementHarness.run { harness in
+            let key = try await harness.addKey()
+            let hash = VirtualKey.hash(key)
+            let writer = SpendWriter(store: harness.sql, logger: EnforcementHarness.logger, keepsRows: false)
+            for _ in 0..<50 {
+                writer.enqueue(
+                    SpendLogRecord(
+                        requestID: "r", callType: "acompletion", keyHash: hash, spend: 0.01, promptTokens: 1, completionTokens: 1,
+                        startTime: harness.clock.now, endTime: harness.clock.now, model: "m", modelGroup: "g", status: "success"))
+            }
+            async let first = writer.flush()
+            async let second = writer.flush()
+            _ = await (first, second)
+            let stored = try #require(try await harness.sql.key(hash: hash))
+            #expect(abs(stored.spend - 0.5) < 1e-9)
+        }
+    }
 }
