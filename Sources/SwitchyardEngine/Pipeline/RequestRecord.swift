@@ -53,8 +53,6 @@ public struct RequestRecord: Sendable {
     public var firstByteAt: Date?
     /// When the request finished.
     public var endedAt: Date
-    /// Time spent waiting on upstreams, all attempts together.
-    public var upstreamLatency: Duration = .zero
     /// Prompt and completion tokens (the upstream's usage, or an estimate).
     public var promptTokens = 0
     public var completionTokens = 0
@@ -68,6 +66,9 @@ public struct RequestRecord: Sendable {
     public var failureReason: String?
     /// Whether the response cache answered.
     public var cacheStatus = CacheStatus.none
+
+    /// Time spent waiting on upstreams, all attempts together.
+    public var upstreamLatency: Duration { attempts.reduce(.zero) { $0 + $1.latency } }
 
     /// The gateway's own time: the request's duration less the time spent waiting on upstreams (for a
     /// stream, also the time the body was being streamed, which the upstream paces).

@@ -31,28 +31,6 @@ package struct ProxyRequest: Sendable {
     /// The client's body as it came, for dialects whose answer echoes it (the Responses API's object).
     package var clientBody: JSONObject?
 
-    /// Parses and checks a complete body.
-    package static func parse(
-        _ buffer: ByteBuffer,
-        endpoint: GatewayEndpoint,
-        pathModel: String?,
-        headers: HTTPFields = [:],
-        defaultPriority: Int = RouteOptions.defaultPriority
-    ) throws(GatewayError)
-        -> ProxyRequest
-    {
-        let value: JSONValue
-        do {
-            value = try JSONValue(parsing: buffer)
-        } catch {
-            throw GatewayError.malformedJSON(error.description)
-        }
-        guard let body = value.objectValue else {
-            throw GatewayError(.badRequest, "The request body must be a JSON object.", code: "invalid_request_body")
-        }
-        return try make(body, endpoint: endpoint, pathModel: pathModel, headers: headers, defaultPriority: defaultPriority)
-    }
-
     /// Checks a body already parsed, and takes the routing parameters out of it.
     package static func make(
         _ object: JSONObject,

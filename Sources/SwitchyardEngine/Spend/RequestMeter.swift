@@ -25,7 +25,7 @@ package final class RequestMeter: Sendable {
     package let observers: [any RequestObserver]
     package let receivedAt: Date
     private let ended = Atomic<Bool>(false)
-    private let route = Mutex<(attempts: [RequestRecord.Attempt], upstreamLatency: Duration)>(([], .zero))
+    private let attempts = Mutex<[RequestRecord.Attempt]>([])
 
     package init(
         access: AccessControl?,
@@ -75,10 +75,7 @@ package final class RequestMeter: Sendable {
 
     /// Notes one call to a deployment, as the router made it.
     package func attempted(_ attempt: RequestRecord.Attempt) {
-        route.withLock { route in
-            route.attempts.append(attempt)
-            route.upstreamLatency += attempt.latency
-        }
+        attempts.withLock { $0.append(attempt) }
     }
 
     /// The `x-ratelimit-*` headers of the admission.
@@ -129,13 +126,6 @@ package final class RequestMeter: Sendable {
         record.completionTokens = usage.completionTokens
         record.firstByteAt = firstTokenAt
         record.errorKind = error?.kind
-        if record.attempts.last?.deploymentID != deployment.id {
-            // The library and tests may end a meter the router did not fill; the serving deployment is still known.
-            record.attempts.append(
-                RequestRecord.Attempt(
-                    deploymentID: deployment.id, modelGroup: deployment.modelName, upstreamModel: deployment.upstreamModel,
-                    apiBase: deployment.apiBase, latency: .zero, errorKind: nil))
-        }
         if let cost = costs.cost(
             usage: usage,
             provider: deployment.provider,
@@ -158,15 +148,13 @@ package final class RequestMeter: Sendable {
     }
 
     private func makeRecord(model: String) -> RequestRecord {
-        let (attempts, upstreamLatency) = route.withLock { ($0.attempts, $0.upstreamLatency) }
         let key = admission?.caller.key
         var record = RequestRecord(requestID: requestID, clientDialect: callType, modelGroup: model, receivedAt: receivedAt, endedAt: Date())
         record.keyHash = admission.map { _ in key?.tokenHash ?? "" }
         record.teamID = key?.teamID
         record.userID = key?.userID
         record.customerID = admission?.customerID
-        record.attempts = attempts
-        record.upstreamLatency = upstreamLatency
+        record.attempts = attempts.withLock { $0 }
         return record
     }
 

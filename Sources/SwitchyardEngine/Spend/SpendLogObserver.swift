@@ -10,29 +10,9 @@ package struct SpendLogObserver: RequestObserver {
     }
 
     /// The spend log row of `record`.
-    package static func row(for record: RequestRecord) -> SpendLogRecord {
-        let served = record.servedBy
-        var row = SpendLogRecord(
-            requestID: record.requestID,
-            callType: record.clientDialect,
-            keyHash: record.keyHash ?? "",
-            spend: record.cost.isFinite ? max(0, record.cost) : 0,
-            promptTokens: record.promptTokens,
-            completionTokens: record.completionTokens,
-            startTime: record.receivedAt,
-            endTime: record.endedAt,
-            model: StoredText.clean(served?.upstreamModel ?? record.modelGroup),
-            modelGroup: StoredText.clean(record.modelGroup),
-            status: record.errorKind == nil && record.failureReason == nil ? "success" : "failure"
-        )
-        row.completionStartTime = record.firstByteAt
-        row.modelID = served?.deploymentID
-        row.apiBase = served?.apiBase
-        row.userID = record.userID
-        row.teamID = record.teamID
-        row.customerID = record.customerID
-        row.cacheHit = record.cacheStatus == .hit || record.cacheStatus == .semanticHit
-        if let error = record.errorKind?.rawValue ?? record.failureReason { row.metadata["error"] = .string(error) }
-        return row
+    static func row(for record: RequestRecord) -> SpendLogRecord {
+        SpendLogRecord(
+            RequestOutcome(record), keyHash: record.keyHash ?? "", userID: record.userID, teamID: record.teamID,
+            customerID: record.customerID, modelGroup: record.modelGroup, startTime: record.receivedAt, endTime: record.endedAt)
     }
 }

@@ -14,9 +14,10 @@ extension AccessControl {
         let time = now()
         let customerID = given.map(StoredText.clean)
         let model = caller.key?.aliases[requested] ?? requested
-        try checkModelAccess(caller, model: model)
+        let permission = permission(of: caller)
+        try checkModelAccess(permission, model: model)
         var admission = Admission(caller: caller, model: model, customerID: customerID, admittedAt: time)
-        admission.permission = permission(of: caller)
+        admission.permission = permission
         var checks: [LimitCheck] = []
         if let key = caller.key {
             let prefix = "k:\(key.tokenHash)"
@@ -74,23 +75,18 @@ extension AccessControl {
 
     /// Whether the caller may use `model` (key aliases applied); `/v1/models` lists only those.
     public func mayUse(_ caller: Caller, model: String) -> Bool {
-        refusingList(caller, model: caller.key?.aliases[model] ?? model) == nil
+        permission(of: caller).refusingList(caller.key?.aliases[model] ?? model) == nil
     }
 
     /// Refuses a model none of the caller's lists allow (401, naming the model, as LiteLLM does).
-    func checkModelAccess(_ caller: Caller, model: String) throws(GatewayError) {
-        guard let (scope, list) = refusingList(caller, model: model) else { return }
+    func checkModelAccess(_ permission: ModelPermission, model: String) throws(GatewayError) {
+        guard let (scope, list) = permission.refusingList(model) else { return }
         throw GatewayError(
             .authentication,
             "\(scope == "key" ? "API Key" : "The key's \(scope)") not allowed to access model. This \(scope) can only access models=\(list). Tried to access \(model)",
             param: "model",
             code: "model_not_allowed"
         )
-    }
-
-    /// The first of the key's, its team's and its user's model lists that does not allow `model`.
-    func refusingList(_ caller: Caller, model: String) -> (scope: String, list: [String])? {
-        permission(of: caller).refusingList(model)
     }
 
     /// The key's, its team's and its user's model lists (none for the master key).

@@ -63,29 +63,10 @@ extension AccessControl {
 
     /// The spend log row of an admitted request that ended now with `outcome`.
     func spendLogRow(_ admission: Admission, outcome: RequestOutcome) -> SpendLogRecord {
-        let end = now()
-        var row = SpendLogRecord(
-            requestID: outcome.requestID,
-            callType: outcome.callType,
-            keyHash: admission.caller.key?.tokenHash ?? "",
-            spend: outcome.cost.isFinite ? max(0, outcome.cost) : 0,
-            promptTokens: outcome.promptTokens,
-            completionTokens: outcome.completionTokens,
-            startTime: admission.admittedAt,
-            endTime: end,
-            model: StoredText.clean(outcome.model),
-            modelGroup: StoredText.clean(admission.model),
-            status: outcome.errorKind == nil ? "success" : "failure"
-        )
-        row.completionStartTime = outcome.firstTokenAt
-        row.modelID = outcome.deploymentID
-        row.apiBase = outcome.apiBase
-        row.userID = admission.caller.key?.userID
-        row.teamID = admission.caller.key?.teamID
-        row.customerID = admission.customerID
-        row.cacheHit = outcome.cacheHit
-        if let errorKind = outcome.errorKind { row.metadata["error"] = .string(errorKind) }
-        return row
+        SpendLogRecord(
+            outcome, keyHash: admission.caller.key?.tokenHash ?? "", userID: admission.caller.key?.userID,
+            teamID: admission.caller.key?.teamID, customerID: admission.customerID, modelGroup: admission.model,
+            startTime: admission.admittedAt, endTime: now())
     }
 
     /// Logs a warning when this request took its key over the key's `soft_budget` (once per crossing).
@@ -179,5 +160,36 @@ public enum StoredText {
     public static func clean(_ text: String) -> String {
         guard text.utf8.count > maximumLength || text.utf8.contains(0) else { return text }
         return String(text.unicodeScalars.filter { $0 != "\0" }.prefix(maximumLength).map(Character.init))
+    }
+}
+
+extension SpendLogRecord {
+    /// The row of a request that ended with `outcome`, for the caller and model group named: texts cleaned
+    /// for storage, a cost that is not a finite non-negative number stored as 0, the error kind in `metadata`.
+    public init(
+        _ outcome: RequestOutcome, keyHash: String, userID: String?, teamID: String?, customerID: String?, modelGroup: String,
+        startTime: Date, endTime: Date
+    ) {
+        self.init(
+            requestID: outcome.requestID,
+            callType: outcome.callType,
+            keyHash: keyHash,
+            spend: outcome.cost.isFinite ? max(0, outcome.cost) : 0,
+            promptTokens: outcome.promptTokens,
+            completionTokens: outcome.completionTokens,
+            startTime: startTime,
+            endTime: endTime,
+            model: StoredText.clean(outcome.model),
+            modelGroup: StoredText.clean(modelGroup),
+            status: outcome.errorKind == nil ? "success" : "failure"
+        )
+        completionStartTime = outcome.firstTokenAt
+        modelID = outcome.deploymentID
+        apiBase = outcome.apiBase
+        self.userID = userID
+        self.teamID = teamID
+        self.customerID = customerID
+        cacheHit = outcome.cacheHit
+        if let errorKind = outcome.errorKind { metadata["error"] = .string(errorKind) }
     }
 }

@@ -11,52 +11,55 @@ extension AccessControl {
     /// `record` with its spend (and per-model spend) as the counters hold it now.
     public func withLiveSpend(_ record: KeyRecord) async -> KeyRecord {
         var copy = record
-        copy.spend = await liveSpend(stored: record.spend, counter: SpendCounters.key(record.tokenHash, born: record.createdAt), record.limits)
-        for (model, stored) in record.modelSpend {
-            copy.modelSpend[model] = await liveSpend(
-                stored: stored, counter: SpendCounters.key(record.tokenHash, born: record.createdAt, model: model), record.limits)
-        }
+        let models = Array(record.modelSpend.keys)
+        let live = await liveSpend(
+            [(record.spend, SpendCounters.key(record.tokenHash, born: record.createdAt))]
+                + models.map { (record.modelSpend[$0] ?? 0, SpendCounters.key(record.tokenHash, born: record.createdAt, model: $0)) },
+            record.limits)
+        copy.spend = live[0]
+        for (model, spend) in zip(models, live.dropFirst()) { copy.modelSpend[model] = spend }
         return copy
     }
 
     /// `record` with its spend (and per-model spend) as the counters hold it now.
     public func withLiveSpend(_ record: TeamRecord) async -> TeamRecord {
         var copy = record
-        copy.spend = await liveSpend(stored: record.spend, counter: SpendCounters.team(record), record.limits)
-        for (model, stored) in record.modelSpend {
-            copy.modelSpend[model] = await liveSpend(stored: stored, counter: SpendCounters.team(record, model: model), record.limits)
-        }
+        let models = Array(record.modelSpend.keys)
+        let live = await liveSpend(
+            [(record.spend, SpendCounters.team(record))] + models.map { (record.modelSpend[$0] ?? 0, SpendCounters.team(record, model: $0)) },
+            record.limits)
+        copy.spend = live[0]
+        for (model, spend) in zip(models, live.dropFirst()) { copy.modelSpend[model] = spend }
         return copy
     }
 
     /// `record` with its spend as the counters hold it now.
     public func withLiveSpend(_ record: UserRecord) async -> UserRecord {
         var copy = record
-        copy.spend = await liveSpend(stored: record.spend, counter: SpendCounters.user(record), record.limits)
+        copy.spend = await liveSpend([(record.spend, SpendCounters.user(record))], record.limits)[0]
         return copy
     }
 
     /// `record` with its spend as the counters hold it now.
     public func withLiveSpend(_ record: CustomerRecord) async -> CustomerRecord {
         var copy = record
-        copy.spend = await liveSpend(
-            stored: record.spend, counter: SpendCounters.customer(record.customerID, born: record.createdAt), record.limits)
+        copy.spend = await liveSpend([(record.spend, SpendCounters.customer(record.customerID, born: record.createdAt))], record.limits)[0]
         return copy
     }
 
-    /// The current period's counter, never below what the database holds for that period (a counter that
-    /// was never seeded in this process reads zero). Once `budget_reset_at` has passed, the stored spend
-    /// belongs to the last period and the counter alone is the spend. When the counters cannot be read,
-    /// the stored value is reported and the reason logged.
-    func liveSpend(stored: Double, counter prefix: String, _ limits: Limits) async -> Double {
+    /// The current period's value of each counter (one read of the counter store for all of them), never
+    /// below what the database holds for that period (a counter that was never seeded in this process reads
+    /// zero). Once `budget_reset_at` has passed, the stored spend belongs to the last period and the counter
+    /// alone is the spend. When the counters cannot be read, the stored values are reported and the reason logged.
+    func liveSpend(_ counters: [(stored: Double, prefix: String)], _ limits: Limits) async -> [Double] {
         let period = SpendCounters.period(of: limits, at: now())
-        let value: Double
+        let values: [Double]
         do {
-            value = try await counters.values([SpendCounters.counter(prefix, period: period)]).first ?? 0
+            values = try await self.counters.values(counters.map { SpendCounters.counter($0.prefix, period: period) })
         } catch {
             logger.warning("spend counters unavailable; reporting stored spend", metadata: ["error": "\(String(describing: error).prefix(200))"])
-            return stored
+            return counters.map(\.stored)
         }
-        return period.seedable ? max(stored, value) : value
+        return zip(counters, values).map { counter, value in period.seedable ? max(counter.stored, value) : value }
     }
 }

@@ -29,16 +29,7 @@ struct AdminRequest: Sendable {
     func body() async throws(GatewayError) -> AdminBody {
         let buffer = try await RequestBody.collect(request, context: context)
         if buffer.readableBytesView.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { return AdminBody() }
-        let value: JSONValue
-        do {
-            value = try JSONValue(parsing: buffer)
-        } catch {
-            throw GatewayError.malformedJSON(error.description)
-        }
-        guard let object = value.objectValue else {
-            throw GatewayError(.badRequest, "The request body must be a JSON object.", code: "invalid_request_body")
-        }
-        return AdminBody(object)
+        return AdminBody(try RequestBody.object(from: buffer))
     }
 
     /// A query parameter, `nil` when absent or empty.

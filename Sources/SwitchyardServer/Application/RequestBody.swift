@@ -28,7 +28,11 @@ enum RequestBody {
     /// The body of `request` as a JSON object, within the same size limit; malformed JSON and a body that
     /// is not an object are 400s.
     static func object(_ request: Request, context: GatewayContext) async throws(GatewayError) -> JSONObject {
-        let buffer = try await collect(request, context: context)
+        try object(from: try await collect(request, context: context))
+    }
+
+    /// A read body as a JSON object: malformed JSON and a body that is not an object are 400s.
+    static func object(from buffer: ByteBuffer) throws(GatewayError) -> JSONObject {
         let value: JSONValue
         do {
             value = try JSONValue(parsing: buffer)
