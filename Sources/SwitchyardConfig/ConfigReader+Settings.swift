@@ -1,3 +1,4 @@
+import Foundation
 import SwitchyardCore
 
 extension ConfigReader {
@@ -27,6 +28,8 @@ extension ConfigReader {
                 settings.budgetDuration = nonEmptyString(member.value, at: path)
             case "max_end_user_budget":
                 settings.maxEndUserBudget = double(member.value, at: path, positive: true)
+            case "ssl_verify":
+                settings.sslVerify = tlsVerification(member.value, at: path)
             case "telemetry":
                 // Accepted without a notice: Switchyard never phones home, so turning telemetry off is already true.
                 break
@@ -40,6 +43,20 @@ extension ConfigReader {
             }
         }
         return (settings, router)
+    }
+
+    /// `ssl_verify`: a boolean, or the path of a PEM CA bundle (checked to exist when the config loads).
+    mutating func tlsVerification(_ node: ConfigNode, at path: ConfigPath) -> TLSVerification? {
+        if case .string(let text) = node.value, !["true", "false", "yes", "no", "on", "off"].contains(text.lowercased()),
+            !text.hasPrefix("os.environ/")
+        {
+            guard FileManager.default.isReadableFile(atPath: text) else {
+                fail(path, "expected true, false or a readable CA bundle file, got \"\(text)\"", node)
+                return nil
+            }
+            return .caFile(text)
+        }
+        return bool(node, at: path).map { $0 ? .system : .off }
     }
 
     /// `general_settings`. Without `master_key`, `LITELLM_MASTER_KEY` from the environment is used, as LiteLLM

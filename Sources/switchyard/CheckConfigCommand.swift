@@ -4,6 +4,7 @@ import SwitchyardConfig
 import SwitchyardEngine
 import SwitchyardProviders
 import SwitchyardServer
+import SwitchyardSimulator
 
 /// `switchyard check-config FILE`: validates a config and lists every key Switchyard does not act on.
 ///
@@ -23,7 +24,8 @@ struct CheckConfigCommand: AsyncParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         do {
             let config = try ConfigLoader.load(path: file, environment: environment)
-            let (built, notices) = Gateway.Configuration.make(from: config, defaultTransport: HTTPUpstreamTransport())
+            let transport = try HTTPUpstreamTransport.make(for: config, environment: environment)
+            let (built, notices) = Gateway.Configuration.make(from: config, defaultTransport: transport)
             let all = config.notices + notices
             for notice in all { print(notice.description) }
             let groups = Set(built.deployments.map(\.modelName)).count
@@ -31,7 +33,7 @@ struct CheckConfigCommand: AsyncParsableCommand {
         } catch {
             var notices = error.notices
             if let partial = error.partial {
-                notices = partial.notices + Gateway.Configuration.make(from: partial, defaultTransport: HTTPUpstreamTransport()).notices
+                notices = partial.notices + Gateway.Configuration.make(from: partial, defaultTransport: SimulatorTransport()).notices
             }
             var report = "switchyard: \(file) is not a usable config: \(error.issues.count) error\(error.issues.count == 1 ? "" : "s")\n"
             for issue in error.issues { report += "error: \(issue.locatedDescription)\n" }

@@ -42,7 +42,12 @@ struct ServeCommand: AsyncParsableCommand {
             throw CommandFailure("no config: pass --config FILE or set CONFIG_FILE_PATH")
         }
         let loaded = try CommandLogging.loadConfig(path: path, environment: environment)
-        let httpTransport = HTTPUpstreamTransport()
+        let httpTransport: HTTPUpstreamTransport
+        do {
+            httpTransport = try HTTPUpstreamTransport.make(for: loaded, environment: environment)
+        } catch {
+            throw CommandFailure("config: \(error.locatedDescription)")
+        }
         let (built, notices) = Gateway.Configuration.make(
             from: loaded,
             defaultTransport: httpTransport,

@@ -28,7 +28,8 @@ extension Gateway {
         logger: Logger = Logger(label: "switchyard")
     ) throws(ConfigError) -> Gateway {
         let config = try ConfigLoader.load(path: configPath, environment: environment)
-        let (configuration, _) = Gateway.Configuration.make(from: config, defaultTransport: HTTPUpstreamTransport(), transports: transports)
+        let transport = try HTTPUpstreamTransport.make(for: config, environment: environment)
+        let (configuration, _) = Gateway.Configuration.make(from: config, defaultTransport: transport, transports: transports)
         return Gateway(configuration: configuration, logger: logger)
     }
 

@@ -3,99 +3,92 @@ import Logging
 import NIOCore
 import NIOHTTP1
 import SwitchyardCore
-import Synchronization
+import SwitchyardHTTP
 
-/// Sends upstream requests over HTTP with pooled AsyncHTTPClient connections.
-///
-/// Connections are kept alive and pooled per host; NIO's client bootstrap sets `TCP_NODELAY` on every
-/// connection, so small SSE events leave as soon as they are written.
+/// Sends upstream requests over HTTP with the gateway's own client (``UpstreamHTTPClient``): keep-alive
+/// connections pooled per event loop and per origin, `TCP_NODELAY` on every connection so small SSE events
+/// leave as soon as they are written, head and body in one write.
 ///
 /// Timeouts follow LiteLLM's (httpx) meaning: `timeout` bounds the wait for the response head and every
-/// silence while reading the body, which for a stream is the gap between chunks. AsyncHTTPClient's read
-/// timeout is exactly that, enforced in the channel with no per-chunk cost, but it is set per client; so
-/// there is one client per distinct timeout value, and configs have only a handful.
+/// silence while reading the body, which for a stream is the gap between chunks.
 public final class HTTPUpstreamTransport: UpstreamTransport {
-    /// Tuning of the shared client.
+    /// Tuning of the client.
     public struct Configuration: Sendable {
-        /// Seconds to establish a connection (TCP + TLS).
+        /// Seconds to establish a TCP connection.
         public var connectTimeout: Double = 10
-        /// Idle connections kept per host, and the soft limit of concurrent connections per host.
+        /// Connections to one origin from one event loop; requests beyond it wait for a free one.
         public var connectionsPerHost: Int = 512
         /// Seconds an idle pooled connection is kept.
         public var idleTimeout: Double = 60
+        /// Whether upstream TLS certificates are verified (`ssl_verify: false` turns it off).
+        public var verifyCertificates = true
+        /// A PEM bundle of trusted CA certificates used instead of the system's (`ssl_verify: <path>`, `SSL_CERT_FILE`).
+        public var caFile: String?
 
         /// The defaults.
         public init() {}
     }
 
-    let configuration: Configuration
-    let clients = Mutex<[Int64: HTTPClient]>([:])
+    let client: UpstreamHTTPClient
 
-    /// A transport whose clients run on the shared event loop group; call ``shutdown()`` when done.
-    public init(configuration: Configuration = Configuration()) {
-        self.configuration = configuration
+    /// A transport whose connections run on NIO's shared event loops; call ``shutdown()`` when done.
+    /// Throws when the CA file cannot be read.
+    public init(configuration: Configuration = Configuration()) throws {
+        var clientConfiguration = UpstreamHTTPClient.Configuration()
+        clientConfiguration.connectTimeout = .milliseconds(Int64(configuration.connectTimeout * 1000))
+        clientConfiguration.maxConnectionsPerOrigin = configuration.connectionsPerHost
+        clientConfiguration.idleTimeout = .milliseconds(Int64(configuration.idleTimeout * 1000))
+        clientConfiguration.verifyCertificates = configuration.verifyCertificates
+        clientConfiguration.caFile = configuration.caFile
+        self.client = try UpstreamHTTPClient(configuration: clientConfiguration)
     }
 
     /// Closes pooled connections.
     public func shutdown() async throws {
-        let all = clients.withLock { clients in
-            defer { clients.removeAll() }
-            return Array(clients.values)
-        }
-        for client in all { try await client.shutdown() }
-    }
-
-    /// The client whose read timeout is `milliseconds`, created on first use.
-    func client(readTimeoutMilliseconds milliseconds: Int64) -> HTTPClient {
-        clients.withLock { clients in
-            if let client = clients[milliseconds] { return client }
-            var clientConfiguration = HTTPClient.Configuration()
-            clientConfiguration.timeout = .init(
-                connect: .milliseconds(Int64(configuration.connectTimeout * 1000)),
-                read: .milliseconds(milliseconds)
-            )
-            clientConfiguration.connectionPool = .init(
-                idleTimeout: .milliseconds(Int64(configuration.idleTimeout * 1000)),
-                concurrentHTTP1ConnectionsPerHostSoftLimit: configuration.connectionsPerHost
-            )
-            // A refused or failed connection fails the request at once: the router retries it on another
-            // deployment, which beats AsyncHTTPClient re-dialling the dead one until the connect timeout.
-            clientConfiguration.connectionPool.retryConnectionEstablishment = false
-            clientConfiguration.decompression = .disabled
-            clientConfiguration.redirectConfiguration = .disallow
-            let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: clientConfiguration)
-            clients[milliseconds] = client
-            return client
-        }
+        await client.shutdown()
     }
 
     public func execute(_ request: UpstreamRequest) async throws -> UpstreamResponse {
-        var clientRequest = HTTPClientRequest(url: request.url)
-        clientRequest.method = HTTPMethod(rawValue: request.method)
+        var headers = HTTPHeaders()
+        headers.reserveCapacity(request.headers.count + 2)
         for header in request.headers {
-            clientRequest.headers.add(name: header.name, value: header.value)
-        }
-        if let body = request.body {
-            clientRequest.body = .bytes(body)
+            headers.add(name: header.name, value: header.value)
         }
         let milliseconds = max(1, Int64((request.timeout * 1000).rounded()))
-        let response: HTTPClientResponse
+        let response: UpstreamHTTPResponse
         do {
-            response = try await client(readTimeoutMilliseconds: milliseconds).execute(clientRequest, timeout: .milliseconds(milliseconds))
+            response = try await client.execute(
+                method: HTTPMethod(rawValue: request.method),
+                url: request.url,
+                headers: headers,
+                body: request.body,
+                timeout: .milliseconds(milliseconds)
+            )
         } catch {
             throw HTTPUpstreamTransport.gatewayError(for: error, timeout: request.timeout)
         }
-        return UpstreamResponse(
-            status: Int(response.status.code),
-            headers: response.headers.map { ($0.name, $0.value) },
-            body: UpstreamBody(response.body)
-        )
+        var responseHeaders: [(name: String, value: String)] = []
+        responseHeaders.reserveCapacity(response.head.headers.count)
+        for header in response.head.headers {
+            responseHeaders.append((header.name, header.value))
+        }
+        return UpstreamResponse(status: Int(response.head.status.code), headers: responseHeaders, body: UpstreamBody(response.body))
     }
 
     /// Maps a client failure to the gateway's kinds: a deadline is a timeout (408), anything else means
     /// the upstream could not be reached (502). Never a credential in the message: only the error's name.
     static func gatewayError(for error: any Error, timeout: Double) -> GatewayError {
         if let gatewayError = error as? GatewayError { return gatewayError }
+        if let httpError = error as? UpstreamHTTPError {
+            switch httpError.kind {
+            case .readTimeout:
+                return GatewayError(.timeout, "Upstream did not answer within \(formatSeconds(timeout)) s.", code: "upstream_timeout")
+            case .connectTimeout:
+                return GatewayError(.upstreamUnavailable, "Upstream connection timed out.", code: "upstream_unreachable")
+            default:
+                return GatewayError(.upstreamUnavailable, "Upstream could not be reached: \(httpError).", code: "upstream_unreachable")
+            }
+        }
         if let clientError = error as? HTTPClientError {
             if clientError == .deadlineExceeded || clientError == .readTimeout {
                 return GatewayError(.timeout, "Upstream did not answer within \(formatSeconds(timeout)) s.", code: "upstream_timeout")

@@ -50,7 +50,9 @@ import Testing
     }
 
     @Test func flushGivesUpOnAWriteThatNeverReturnsAndTheRowsAreWrittenLater() async throws {
-        try await Self.withHungWriter(writeTimeLimit: .milliseconds(200), shutdownTimeLimit: .seconds(10)) { (writer, store) async throws in
+        // A second per write: long enough for a real SQLite write on a machine busy with the whole suite (at
+        // 200 ms, no write of 50 finished in time once, during a full parallel run).
+        try await Self.withHungWriter(writeTimeLimit: .seconds(1), shutdownTimeLimit: .seconds(10)) { (writer, store) async throws in
             writer.enqueue(Self.row(1))
             let clock = ContinuousClock()
             var flushed = true
@@ -60,7 +62,7 @@ import Testing
             #expect(writer.pendingCount == 1)
 
             store.mode = .up
-            // The real write must also finish within the 200 ms limit; on a loaded machine (the suite runs
+            // The real write must also finish within the limit; on a loaded machine (the suite runs
             // in parallel) one may not, and the writer's answer to that is to try again, as here.
             var written = await writer.flush()
             for _ in 0..<50 where !written {
