@@ -39,6 +39,7 @@ extension Gateway {
             store: store,
             logger: logger,
             executor: store.dialect == "sqlite" ? BackgroundThreads.sqliteExecutor : nil,
+            pacing: store.dialect == "sqlite" ? BackgroundThreads.pace(backlog:) : nil,
             keepsRows: !config.general.disableSpendLogs
         )
         let access = AccessControl(store: store, counters: counters, settings: settings, spendWriter: writer, logger: logger)

@@ -35,6 +35,9 @@ public final class SpendWriter: Sendable {
     /// Where writes run (`nil`: wherever the caller runs); the gateway uses ``BackgroundThreads/sqliteExecutor``
     /// for SQLite so that a batch's CPU work stays off the event loops.
     let executor: (any TaskExecutor)?
+    /// Called on ``executor``'s thread before each write with the rows waiting: lets the thread's scheduling
+    /// follow the backlog (``BackgroundThreads/pace(backlog:)``).
+    let pacing: (@Sendable (_ backlog: Int) -> Void)?
     /// `false` with `general_settings.disable_spend_logs`: only the totals are written.
     let keepsRows: Bool
     /// Longest time the last flush on shutdown may take, so that a stopping gateway always exits.
@@ -50,9 +53,11 @@ public final class SpendWriter: Sendable {
         writeTimeLimit: Duration = .seconds(15),
         shutdownTimeLimit: Duration = .seconds(10),
         executor: (any TaskExecutor)? = nil,
+        pacing: (@Sendable (_ backlog: Int) -> Void)? = nil,
         keepsRows: Bool = true
     ) {
         self.executor = executor
+        self.pacing = pacing
         self.keepsRows = keepsRows
         self.store = store
         self.logger = logger
@@ -178,8 +183,10 @@ public final class SpendWriter: Sendable {
     /// One write of `batch`, within `limit`. A write abandoned at the limit may still commit: its rows'
     /// ids make the retry skip them.
     private func write(_ batch: [SpendLogEntry], limit: Duration) async throws {
-        try await TimeLimit.run(limit) { [store, executor, keepsRows] in
+        let backlog = pendingCount
+        try await TimeLimit.run(limit) { [store, executor, pacing, keepsRows] in
             try await withTaskExecutorPreference(executor) {
+                pacing?(backlog)
                 if keepsRows { try await store.record(batch) } else { try await store.addSpend(batch) }
             }
         }

@@ -71,7 +71,7 @@ final class SQLConnectionPool: @unchecked Sendable {
             // executor (the spend writer's low-priority thread).
             let connection = try await pool.requestConnection(logger: logger).get()
             do {
-                let result = try await body(connection.sql(queryLogLevel: .trace))
+                let result = try await body(SQLiteSessionDatabase(connection: connection, base: connection.sql(queryLogLevel: .trace)))
                 pool.releaseConnection(connection, logger: logger)
                 return result
             } catch {

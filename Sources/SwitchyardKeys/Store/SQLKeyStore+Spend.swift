@@ -26,15 +26,7 @@ extension SQLKeyStore {
             while start < entries.count {
                 let chunk = entries[start..<min(start + Self.rowsPerInsert, entries.count)]
                 start += Self.rowsPerInsert
-                let values = chunk.map { "(\(Self.spendLogValues($0)))" as SQLQueryString }.joined(separator: ", ")
-                let rows = try await db.raw(
-                    """
-                    INSERT INTO switchyard_spend_logs (\(unsafeRaw: Self.spendLogColumns)) VALUES \(values) \
-                    ON CONFLICT (id) DO NOTHING RETURNING id
-                    """
-                ).all()
-                var stored = Set<String>()
-                for row in rows { stored.insert(try row.string("id")) }
+                let stored = try await Self.insertSpendRows(chunk, into: db)
                 for entry in chunk where stored.contains(entry.id) { totals.add(entry.record) }
             }
             try await Self.apply(totals, db)
@@ -99,7 +91,7 @@ extension SQLKeyStore {
 
     // MARK: Writing
 
-    private static func spendLogValues(_ entry: SpendLogEntry) -> SQLQueryString {
+    static func spendLogValues(_ entry: SpendLogEntry) -> SQLQueryString {
         let record = entry.record
         return """
             \(bind: entry.id), \(bind: record.requestID), \(bind: record.callType), \(bind: record.keyHash), \

@@ -78,7 +78,11 @@ public final class SQLKeyStore: KeyStore {
                 return result
             } catch {
                 do {
-                    try await db.raw("ROLLBACK").run()
+                    // Through the future: a statement cancelled with its task (the spend writer's, at shutdown) must
+                    // still be rolled back, or the connection stays inside the transaction and every later BEGIN on it
+                    // fails ("cannot start a transaction within a transaction"), the final flush's included.
+                    let rollback: EventLoopFuture<Void> = db.raw("ROLLBACK").run()
+                    try await rollback.get()
                 } catch is ClosedConnectionError {
                     // The server ends a transaction whose connection is gone: nothing was left to roll back.
                     logger.debug("key store: rollback skipped, the connection has closed")

@@ -107,3 +107,63 @@ import Testing
         }
     }
 }
+
+/// The spend-log insert binds values straight into each driver's types (``SQLKeyStore/insertSpendRows(_:into:)``):
+/// every column must read back as written, over several statements of a batch, with and without optional values.
+@Suite struct KeyStoreSpendInsertTests {
+    @Test(arguments: StoreBackend.all)
+    func everyColumnReadsBackAsWrittenAcrossSeveralStatements(_ backend: StoreBackend) async throws {
+        try await backend.withStore { store in
+            var entries: [SpendLogEntry] = []
+            for index in 0..<(SQLKeyStore.rowsPerInsert * 2 + 7) {
+                var entry = StoreFixture.entry("\(index)", spend: Double(index) / 8, start: Double(index))
+                if index % 2 == 0 {
+                    entry.record.completionStartTime = StoreFixture.at(Double(index) + 0.5)
+                    entry.record.modelID = "deployment-\(index)"
+                    entry.record.apiBase = "https://api.example.com/v1"
+                    entry.record.userID = "user-\(index)"
+                    entry.record.teamID = "team-\(index)"
+                    entry.record.customerID = "customer-\(index)"
+                    entry.record.cacheHit = true
+                    entry.record.metadata = ["tags": .array([.string("a"), .string("é\"\\")])]
+                }
+                entries.append(entry)
+            }
+            try await store.record(entries)
+            var filter = SpendLogFilter()
+            filter.limit = 10_000
+            let stored = try await store.spendLogs(filter)
+            #expect(stored.count == entries.count)
+            let byRequest = Dictionary(uniqueKeysWithValues: stored.map { ($0.requestID, $0) })
+            for entry in entries {
+                #expect(byRequest[entry.record.requestID] == entry.record, "\(entry.record.requestID)")
+            }
+        }
+    }
+
+    /// A transaction whose task is cancelled must still be rolled back: a connection left inside it failed
+    /// every later BEGIN, and at shutdown the final spend flush with it (its rows were lost).
+    @Test(arguments: StoreBackend.all)
+    func aTransactionCancelledWithItsTaskIsRolledBackAndTheConnectionStaysUsable(_ backend: StoreBackend) async throws {
+        try await backend.withStore { store in
+            let cancelled = Task {
+                try await store.transaction { db in
+                    try await db.raw("INSERT INTO switchyard_teams (team_id, created_at, updated_at, data) VALUES ('left-over', 0, 0, '{}')").run()
+                    withUnsafeCurrentTask { $0?.cancel() }
+                    throw CancellationError()
+                }
+            }
+            _ = await cancelled.result
+            try await store.record([StoreFixture.entry("after")])
+            #expect(try await store.spendLogs(SpendLogFilter()).count == 1)
+            #expect(try await store.team(id: "left-over") == nil)
+        }
+    }
+
+    @Test func utcDaysAreZeroPadded() {
+        #expect(Date(timeIntervalSince1970: 0).utcDay == "1970-01-01")
+        #expect(Date(timeIntervalSince1970: 951_782_400).utcDay == "2000-02-29")
+        #expect(Date(timeIntervalSince1970: -62_135_596_800).utcDay == "0001-01-01")
+        #expect(Date(timeIntervalSince1970: 1_796_256_000 - 1).utcDay == "2026-12-02")
+    }
+}
