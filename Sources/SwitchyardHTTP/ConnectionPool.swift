@@ -25,7 +25,8 @@ final class ConnectionPool: @unchecked Sendable {
 
     /// Sends `exchange` on an idle connection, a new one, or the next one free.
     func execute(_ exchange: Exchange) {
-        let (action, expired) = machine.lease(waiter: exchange.id, now: .now())
+        // A retried request goes on a new connection: the idle ones may be as stale as the one that failed.
+        let (action, expired) = machine.lease(waiter: exchange.id, now: .now(), fresh: exchange.retried)
         for id in expired { detach(id)?.close() }
         switch action {
         case .use(let id):
@@ -74,15 +75,16 @@ final class ConnectionPool: @unchecked Sendable {
 
     private func connect(for exchange: Exchange) {
         exchange.phase = .connecting
-        let id = nextConnectionID
-        nextConnectionID += 1
-        let connection = HTTPConnection(id: id, eventLoop: eventLoop, pool: self)
         let origin = self.origin
         let tls = origin.scheme == .https ? settings.tlsContext : nil
-        ClientBootstrap(group: eventLoop)
+        var bootstrap = ClientBootstrap(group: eventLoop)
+        if let resolver = settings.resolver { bootstrap = bootstrap.resolver(resolver) }
+        bootstrap
             .channelOption(.socketOption(.tcp_nodelay), value: 1)
             .connectTimeout(settings.connectTimeout)
-            .channelInitializer { channel in
+            .channelInitializer { [self] channel in
+                // One handler per channel: with several addresses for a host, Happy Eyeballs runs this once per
+                // attempt, and a handler shared between a losing and the winning channel would lose its context.
                 do {
                     let sync = channel.pipeline.syncOperations
                     if let tls {
@@ -90,7 +92,7 @@ final class ConnectionPool: @unchecked Sendable {
                         try sync.addHandler(handler)
                     }
                     try sync.addHTTPClientHandlers(leftOverBytesStrategy: .fireError)
-                    try sync.addHandler(connection)
+                    try sync.addHandler(makeConnection())
                     return channel.eventLoop.makeSucceededVoidFuture()
                 } catch {
                     return channel.eventLoop.makeFailedFuture(error)
@@ -99,22 +101,32 @@ final class ConnectionPool: @unchecked Sendable {
             .connect(host: origin.host, port: origin.port)
             .whenComplete { [self] result in
                 switch result {
-                case .success(let channel) where channel.isActive:
+                case .success(let channel):
+                    guard channel.isActive, let connection = try? channel.pipeline.syncOperations.handler(type: HTTPConnection.self)
+                    else {
+                        channel.close(promise: nil)
+                        connectFailed(exchange, UpstreamHTTPError(.connectFailed, "\(origin): closed while connecting"))
+                        return
+                    }
                     machine.connected()
-                    connections[id] = connection
+                    connections[connection.id] = connection
                     connection.poolStatus = .leased
                     if exchange.isDone {
                         release(connection, reusable: true, reuseUntil: nil)
                     } else {
                         connection.send(exchange)
                     }
-                case .success(let channel):
-                    channel.close(promise: nil)
-                    connectFailed(exchange, UpstreamHTTPError(.connectFailed, "\(origin): closed while connecting"))
                 case .failure(let error):
                     connectFailed(exchange, Self.connectError(error, origin: origin))
                 }
             }
+    }
+
+    /// A handler for a channel being opened (on the loop: channel initializers run there).
+    private func makeConnection() -> HTTPConnection {
+        let id = nextConnectionID
+        nextConnectionID += 1
+        return HTTPConnection(id: id, eventLoop: eventLoop, pool: self)
     }
 
     private func connectFailed(_ exchange: Exchange, _ error: UpstreamHTTPError) {
@@ -152,24 +164,18 @@ final class ConnectionPool: @unchecked Sendable {
             scheduleSweep()
         case .close:
             connection.poolStatus = .detached
-            connections[connection.id] = nil
+            if connections[connection.id] === connection { connections[connection.id] = nil }
             connection.close()
             // Out of the books now (its close will not be counted again): a waiter may open one instead.
             if let waiter = machine.closed(connection.id, wasLeased: false) { connectForWaiter(waiter) }
         }
     }
 
-    /// `connection` wrote a request that cannot be sent (its channel is gone): free it and fail or retry.
-    func connectionFailed(_ connection: HTTPConnection, exchange: Exchange, error: UpstreamHTTPError) {
-        connectionClosed(connection)
-        exchange.fail(error)
-    }
-
     /// `connection`'s channel closed.
     func connectionClosed(_ connection: HTTPConnection) {
         let status = connection.poolStatus
         connection.poolStatus = .detached
-        connections[connection.id] = nil
+        if connections[connection.id] === connection { connections[connection.id] = nil }
         let waiter: Int?
         switch status {
         case .leased: waiter = machine.closed(connection.id, wasLeased: true)

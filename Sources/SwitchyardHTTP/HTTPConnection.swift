@@ -72,8 +72,12 @@ final class HTTPConnection: ChannelDuplexHandler, BodySource, @unchecked Sendabl
 
     /// Writes `exchange`'s request; the head will go to the exchange, the body to a ``BodyBuffer``.
     func send(_ exchange: Exchange) {
-        guard case .idle = state, let context else {
-            pool.connectionFailed(self, exchange: exchange, error: UpstreamHTTPError(.closedBeforeResponse, pool.origin.description))
+        guard case .idle = state, let context, context.channel.isActive else {
+            // Closed before anything was written (say, a body that ended with the connection was handed to a
+            // waiting request): nothing left, so the request simply asks the pool again.
+            state = .closed
+            pool.connectionClosed(self)
+            pool.execute(exchange)
             return
         }
         exchange.phase = .sent(self)
@@ -143,7 +147,9 @@ final class HTTPConnection: ChannelDuplexHandler, BodySource, @unchecked Sendabl
             guard pair.count == 2, pair[0].trimmingASCIISpaces().lowercased() == "timeout",
                 let seconds = Int64(pair[1].trimmingASCIISpaces())
             else { continue }
-            return now + .seconds(max(0, seconds - 1))
+            // Clamped before the arithmetic: the value comes from the server (`timeout=-9223372036854775808`).
+            let clamped = min(max(seconds, 0), 86_400)
+            return now + .seconds(max(0, clamped - 1))
         }
         return nil
     }
@@ -155,7 +161,7 @@ final class HTTPConnection: ChannelDuplexHandler, BodySource, @unchecked Sendabl
         timer = nil
         switch previous {
         case .awaitingHead(let exchange):
-            let retry = served > 0 && !exchange.retried && (!requestWritten || exchange.replayable) && !(lastError is UpstreamHTTPError)
+            let retry = served > 0 && !exchange.retried && (!requestWritten || exchange.replayable)
             pool.connectionClosed(self)
             if retry {
                 exchange.retried = true
@@ -217,6 +223,8 @@ final class HTTPConnection: ChannelDuplexHandler, BodySource, @unchecked Sendabl
             exchange.fail(UpstreamHTTPError(.readTimeout, "no response head within \(readTimeout.nanoseconds / 1_000_000) ms"))
             context?.close(promise: nil)
         case .streaming(let buffer, _, _):
+            // Reads held back for a slow reader are not the upstream's silence: the clock restarts on resume.
+            if readPaused { return schedule(.now() + readTimeout) }
             let due = lastRead + readTimeout
             guard due <= .now() else { return schedule(due) }
             state = .closed
@@ -240,6 +248,7 @@ final class HTTPConnection: ChannelDuplexHandler, BodySource, @unchecked Sendabl
     private func resumeReadingNow() {
         guard readPaused else { return }
         readPaused = false
+        lastRead = .now()
         if readPending {
             readPending = false
             context?.read()

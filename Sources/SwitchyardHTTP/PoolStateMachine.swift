@@ -60,10 +60,20 @@ struct PoolStateMachine: Sendable {
     var total: Int { idle.count + leased + connecting }
 
     /// A request `waiter` wants a connection at `now`. Idle connections past their time are returned in
-    /// `expired` for the pool to close.
-    mutating func lease(waiter: Int, now: NIODeadline) -> (action: LeaseAction, expired: [Int]) {
+    /// `expired` for the pool to close. A `fresh` lease (a retry after a reused connection failed) never
+    /// takes an idle connection; at the limit it closes the least recently used idle one to make room.
+    mutating func lease(waiter: Int, now: NIODeadline, fresh: Bool = false) -> (action: LeaseAction, expired: [Int]) {
         guard !isShutDown else { return (.fail, []) }
         var expired: [Int] = []
+        if fresh {
+            if total >= maxConnections, !idle.isEmpty { expired.append(idle.removeFirst().id) }
+            if total < maxConnections {
+                connecting += 1
+                return (.connect, expired)
+            }
+            waiters.append(waiter)
+            return (.wait, expired)
+        }
         while let candidate = idle.popLast() {
             if isReusable(candidate, now: now) {
                 leased += 1

@@ -33,6 +33,8 @@ public final class UpstreamHTTPClient: Sendable {
         /// A PEM file of trusted CA certificates instead of the system's (LiteLLM's `ssl_verify: <path>`,
         /// OpenSSL's `SSL_CERT_FILE`).
         public var caFile: String?
+        /// Name resolution; nil for the system's (`getaddrinfo`). Tests give hosts several addresses with it.
+        var resolver: (any Resolver & Sendable)?
 
         /// The defaults.
         public init() {}
@@ -44,6 +46,7 @@ public final class UpstreamHTTPClient: Sendable {
         let maxConnectionsPerOrigin: Int
         let idleTimeout: TimeAmount
         let tlsContext: NIOSSLContext
+        let resolver: (any Resolver & Sendable)?
     }
 
     /// The pools of one event loop, touched on that loop only.
@@ -87,7 +90,8 @@ public final class UpstreamHTTPClient: Sendable {
             connectTimeout: configuration.connectTimeout,
             maxConnectionsPerOrigin: configuration.maxConnectionsPerOrigin,
             idleTimeout: configuration.idleTimeout,
-            tlsContext: try NIOSSLContext(configuration: tls)
+            tlsContext: try NIOSSLContext(configuration: tls),
+            resolver: configuration.resolver
         )
         var loops: [ObjectIdentifier: LoopPools] = [:]
         var anyLoops: [LoopPools] = []

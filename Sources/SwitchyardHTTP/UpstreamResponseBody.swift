@@ -139,6 +139,11 @@ final class BodyBuffer: @unchecked Sendable {
     /// A buffered chunk or the end, nil if the reader must wait; throws the failure the body ended with.
     func take() throws -> Ready? {
         lock.lock()
+        if state.readerGone {
+            // Cancelled: chunks were dropped, so an end seen now would pass a cut body off as whole.
+            lock.unlock()
+            throw CancellationError()
+        }
         if let chunk = state.chunks.popFirst() {
             state.bytes -= chunk.readableBytes
             let resume = state.paused && state.bytes <= Self.lowWatermark
@@ -160,6 +165,11 @@ final class BodyBuffer: @unchecked Sendable {
     /// Suspends the reader until a chunk, the end or a failure arrives.
     func wait(_ continuation: UnsafeContinuation<ByteBuffer?, any Error>) {
         lock.lock()
+        if state.readerGone {
+            lock.unlock()
+            continuation.resume(throwing: CancellationError())
+            return
+        }
         if let chunk = state.chunks.popFirst() {
             state.bytes -= chunk.readableBytes
             lock.unlock()
@@ -170,11 +180,6 @@ final class BodyBuffer: @unchecked Sendable {
             let failure = state.failure
             lock.unlock()
             if let failure { continuation.resume(throwing: failure) } else { continuation.resume(returning: nil) }
-            return
-        }
-        if state.readerGone {
-            lock.unlock()
-            continuation.resume(throwing: CancellationError())
             return
         }
         state.reader = continuation

@@ -125,6 +125,21 @@ import Testing
         #expect(result22 == .close)
     }
 
+    @Test func aRetryNeverTakesAnIdleConnection() {
+        var pool = machine(max: 2)
+        _ = pool.lease(waiter: 1, now: start)
+        pool.connected()
+        _ = pool.release(0, reusable: true, reuseUntil: nil, now: start)
+        let fresh = pool.lease(waiter: 2, now: start, fresh: true)
+        #expect(fresh.action == .connect && fresh.expired.isEmpty)
+        #expect(pool.idle.map(\.id) == [0])
+        // At the limit, the least recently used idle connection makes room.
+        pool.connected()
+        let full = pool.lease(waiter: 3, now: start, fresh: true)
+        #expect(full.action == .connect && full.expired == [0])
+        #expect(pool.total == 2)
+    }
+
     @Test func aCancelledWaiterLeavesTheQueue() {
         var pool = machine(max: 1)
         _ = pool.lease(waiter: 1, now: start)

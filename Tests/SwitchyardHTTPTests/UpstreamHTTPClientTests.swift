@@ -2,8 +2,9 @@ import Foundation
 import NIOCore
 import NIOHTTP1
 import NIOPosix
-import SwitchyardHTTP
 import Testing
+
+@testable import SwitchyardHTTP
 
 /// The client against real sockets: a ``ScriptedServer`` on loopback plays each fault.
 @Suite struct UpstreamHTTPClientTests {
@@ -183,6 +184,51 @@ import Testing
         try await server.stop()
     }
 
+    @Test func aKeepAliveTimeoutOutOfRangeIsHarmless() async throws {
+        let server = try await ScriptedServer { _ in [ScriptedServer.ok("ok", headers: "keep-alive: timeout=-9223372036854775808\r\n")] }
+        let client = try client()
+        #expect(try await text(try await post(client, server.url).body) == "ok")
+        #expect(try await text(try await post(client, server.url).body) == "ok")
+        await client.shutdown()
+        try await server.stop()
+    }
+
+    /// A host with two addresses, the first refusing: Happy Eyeballs tries both, and each attempt must get a
+    /// handler of its own (one shared with the failed attempt lost its channel and was never reused).
+    @Test func aHostWithSeveralAddressesConnectsAndReusesItsConnection() async throws {
+        let server = try await ScriptedServer { _ in [ScriptedServer.ok("ok")] }
+        let client = try client {
+            $0.resolver = FixedResolver(addresses: [
+                try! SocketAddress(ipAddress: "127.0.0.2", port: server.port),
+                try! SocketAddress(ipAddress: "127.0.0.1", port: server.port),
+            ])
+        }
+        for _ in 0..<3 {
+            #expect(try await text(try await post(client, "http://two-addresses.test:\(server.port)/").body) == "ok")
+        }
+        #expect(server.connections == 1)
+        await client.shutdown()
+        try await server.stop()
+    }
+
+    /// Reads held back because the reader is slow are not upstream silence: no read timeout for them.
+    @Test func aSlowReaderIsNotAnUpstreamTimeout() async throws {
+        let size = 2 * 1024 * 1024
+        let server = try await ScriptedServer { _ in [.send("HTTP/1.1 200 OK\r\ncontent-length: \(size)\r\n\r\n"), .sendBytes(size)] }
+        let client = try client()
+        let response = try await post(client, server.url, timeout: .milliseconds(300))
+        var total = 0
+        var reads = 0
+        while let chunk = try await response.body.next() {
+            total += chunk.readableBytes
+            reads += 1
+            if reads % 8 == 0 { try await Task.sleep(for: .milliseconds(60)) }
+        }
+        #expect(total == size)
+        await client.shutdown()
+        try await server.stop()
+    }
+
     @Test func aBodyDroppedHalfReadClosesItsConnection() async throws {
         let server = try await ScriptedServer { request in
             // On the first connection the end comes late enough that the body is surely dropped first, even on a
@@ -294,4 +340,19 @@ import Testing
         #expect(Origin(scheme: .http, host: "10.0.0.1", port: 80).hostIsAddress)
         #expect(!Origin(scheme: .https, host: "api.openai.com", port: 443).hostIsAddress)
     }
+}
+
+/// Answers every A query with fixed addresses, and no AAAA.
+struct FixedResolver: Resolver, Sendable {
+    let addresses: [SocketAddress]
+
+    func initiateAQuery(host: String, port: Int) -> EventLoopFuture<[SocketAddress]> {
+        MultiThreadedEventLoopGroup.singleton.next().makeSucceededFuture(addresses)
+    }
+
+    func initiateAAAAQuery(host: String, port: Int) -> EventLoopFuture<[SocketAddress]> {
+        MultiThreadedEventLoopGroup.singleton.next().makeSucceededFuture([])
+    }
+
+    func cancelQueries() {}
 }

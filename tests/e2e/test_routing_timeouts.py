@@ -70,3 +70,13 @@ def test_timeout_without_a_fallback_answers_408(gw: SwitchyardProcess) -> None:
 
     assert response.status_code == 408, describe(response)
     assert elapsed < WALL_LIMIT_S, f"answered after {elapsed:.2f}s; the deployment timeout is 1s"
+
+
+def test_timeouts_that_are_not_finite_are_refused_and_huge_ones_capped(gw: SwitchyardProcess) -> None:
+    # Converting an infinite or enormous timeout to milliseconds would trap: refused or capped, never a crash.
+    for value in ("inf", "nan", "-1"):
+        response = chat(gw, "slow", headers={"x-litellm-timeout": value})
+        assert response.status_code == 400, describe(response)
+    response = chat(gw, "fast", timeout=1e300)
+    assert response.status_code == 200, describe(response)
+    assert gw.exited() is None

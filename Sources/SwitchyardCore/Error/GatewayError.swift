@@ -48,8 +48,14 @@ public struct GatewayError: Error, Sendable, Equatable {
     public var code: String?
     /// The HTTP status sent to the client.
     public var status: Int
-    /// Seconds the client should wait before trying again (429, 503).
-    public var retryAfter: Double?
+    /// Seconds the client should wait before trying again (429, 503). Only a finite, non-negative value is
+    /// kept: it often comes from an upstream's `Retry-After` header, and `nan` or `inf` there must not reach
+    /// the arithmetic of cooldowns and retries (where converting it to whole milliseconds would trap).
+    public var retryAfter: Double? {
+        didSet {
+            if let seconds = retryAfter, !(seconds.isFinite && seconds >= 0) { retryAfter = nil }
+        }
+    }
     /// For ``Kind/allDeploymentsFailed``: the error of each attempt, in order.
     public var attempts: [GatewayError]
     /// Extra response headers (`x-ratelimit-*` on a rate-limit refusal); lowercase names.
@@ -70,7 +76,7 @@ public struct GatewayError: Error, Sendable, Equatable {
         self.param = param
         self.code = code
         self.status = status ?? kind.defaultStatus
-        self.retryAfter = retryAfter
+        self.retryAfter = retryAfter.flatMap { $0.isFinite && $0 >= 0 ? $0 : nil }
         self.attempts = attempts
     }
 }

@@ -27,13 +27,15 @@ extension ProxyRequest {
         var timeout: Double?
         for key in ["timeout", "stream_timeout"] {
             if let value = body.removeValue(forKey: key), !value.isNull, key == "timeout" || stream {
-                guard let seconds = value.doubleValue, seconds > 0 else { throw invalid(key, "a positive number of seconds") }
-                timeout = seconds
+                guard let seconds = value.doubleValue, seconds > 0, seconds.isFinite else { throw invalid(key, "a positive number of seconds") }
+                timeout = min(seconds, Self.longestTimeout)
             }
         }
         if let header = headers[ProxyRequest.timeoutHeader] {
-            guard let seconds = Double(header), seconds > 0 else { throw invalid("x-litellm-timeout", "a positive number of seconds") }
-            timeout = seconds
+            guard let seconds = Double(header), seconds > 0, seconds.isFinite else {
+                throw invalid("x-litellm-timeout", "a positive number of seconds")
+            }
+            timeout = min(seconds, Self.longestTimeout)
         }
         if let value = body.removeValue(forKey: "fallbacks"), !value.isNull {
             guard let list = value.arrayValue else { throw invalid("fallbacks", "a list of model names") }
@@ -54,6 +56,10 @@ extension ProxyRequest {
         if let timeout { options.queueTimeout = timeout }
         return (options, timeout)
     }
+
+    /// The longest timeout a request may ask for (a year): longer ones are cut to it, so no later
+    /// conversion to whole milliseconds can overflow.
+    package static let longestTimeout: Double = 365 * 24 * 3600
 
     package static func invalid(_ name: String, _ expected: String) -> GatewayError {
         GatewayError(.badRequest, "'\(name)' must be \(expected).", param: name, code: "invalid_request_body")

@@ -35,9 +35,9 @@ public final class HTTPUpstreamTransport: UpstreamTransport {
     /// Throws when the CA file cannot be read.
     public init(configuration: Configuration = Configuration()) throws {
         var clientConfiguration = UpstreamHTTPClient.Configuration()
-        clientConfiguration.connectTimeout = .milliseconds(Int64(configuration.connectTimeout * 1000))
+        clientConfiguration.connectTimeout = .milliseconds(Self.milliseconds(configuration.connectTimeout))
         clientConfiguration.maxConnectionsPerOrigin = configuration.connectionsPerHost
-        clientConfiguration.idleTimeout = .milliseconds(Int64(configuration.idleTimeout * 1000))
+        clientConfiguration.idleTimeout = .milliseconds(Self.milliseconds(configuration.idleTimeout))
         clientConfiguration.verifyCertificates = configuration.verifyCertificates
         clientConfiguration.caFile = configuration.caFile
         self.client = try UpstreamHTTPClient(configuration: clientConfiguration)
@@ -54,7 +54,7 @@ public final class HTTPUpstreamTransport: UpstreamTransport {
         for header in request.headers {
             headers.add(name: header.name, value: header.value)
         }
-        let milliseconds = max(1, Int64((request.timeout * 1000).rounded()))
+        let milliseconds = Self.milliseconds(request.timeout)
         let response: UpstreamHTTPResponse
         do {
             response = try await client.execute(
@@ -73,6 +73,13 @@ public final class HTTPUpstreamTransport: UpstreamTransport {
             responseHeaders.append((header.name, header.value))
         }
         return UpstreamResponse(status: Int(response.head.status.code), headers: responseHeaders, body: UpstreamBody(response.body))
+    }
+
+    /// Whole milliseconds of `seconds`, at least 1 and at most about 31 years; a timeout can come from a
+    /// request body (`timeout: 1e300`), and `Int64(Double)` traps out of range.
+    static func milliseconds(_ seconds: Double) -> Int64 {
+        guard seconds.isFinite else { return seconds > 0 ? 1_000_000_000_000 : 1 }
+        return Int64(min(max((seconds * 1000).rounded(), 1), 1_000_000_000_000))
     }
 
     /// Maps a client failure to the gateway's kinds: a deadline is a timeout (408), anything else means
