@@ -3,6 +3,10 @@ import NIOHTTP1
 import NIOPosix
 import NIOSSL
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// The keep-alive connections to one origin owned by one event loop: the ``PoolStateMachine``'s books
 /// plus the channels and waiting requests they name. Every method runs on `eventLoop`, so connections are
 /// opened on the loop of the requests that use them and nothing here takes a lock.
@@ -147,6 +151,17 @@ final class ConnectionPool: @unchecked Sendable {
     static func connectError(_ error: any Error, origin: Origin) -> UpstreamHTTPError {
         if let error = error as? ChannelError, case .connectTimeout = error {
             return UpstreamHTTPError(.connectTimeout, origin.description)
+        }
+        if let error = error as? NIOConnectionError {
+            // One line an operator can read: the last address's failure ("connection refused"), else the lookup's.
+            if let last = error.connectionErrors.last {
+                let reason = (last.error as? IOError).map { String(cString: strerror($0.errnoCode)).lowercased() } ?? "\(last.error)"
+                return UpstreamHTTPError(.connectFailed, "\(origin): \(reason)")
+            }
+            if let lookup = error.dnsAError ?? error.dnsAAAAError {
+                return UpstreamHTTPError(.connectFailed, "\(origin): name lookup failed (\(lookup))")
+            }
+            return UpstreamHTTPError(.connectFailed, "\(origin): no address to connect to")
         }
         return UpstreamHTTPError(.connectFailed, "\(origin): \(error)")
     }

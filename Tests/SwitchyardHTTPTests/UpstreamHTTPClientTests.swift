@@ -291,6 +291,12 @@ import Testing
         try await server.stop()
         let client = try client()
         await expectError(.connectFailed) { _ = try await post(client, "http://127.0.0.1:\(port)/") }
+        // One readable line for the operator, not NIO's nested error dump.
+        do {
+            _ = try await post(client, "http://127.0.0.1:\(port)/")
+        } catch let error as UpstreamHTTPError {
+            #expect(error.description == "connectFailed: http://127.0.0.1:\(port): connection refused")
+        }
         await client.shutdown()
     }
 
