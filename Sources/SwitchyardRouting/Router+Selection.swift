@@ -10,8 +10,10 @@ extension Router {
     /// 4. the lowest `order` among what is left (higher orders take traffic only once it failed or cooled);
     /// 5. under `rpm`, `tpm` and `max_parallel_requests` this minute; then the strategy picks.
     func select(from deployments: [Deployment], group: String, run: RouteRun, options: RouteOptions) async -> Result<Deployment, GatewayError> {
-        let eligible = deployments.filter { !run.refused.contains($0.id) }
-        let usable = eligible.filter { !cooldowns.isCoolingDown($0.id) }
+        // Each step filters only when it would remove something: a `Deployment` is a large value, and copying
+        // the group into new arrays four times per request showed in the profile (issue 10).
+        let eligible = run.refused.isEmpty ? deployments : deployments.filter { !run.refused.contains($0.id) }
+        let usable = cooldowns.anyCoolingDown(eligible) ? eligible.filter { !cooldowns.isCoolingDown($0.id) } : eligible
         guard !usable.isEmpty else {
             if eligible.isEmpty {
                 return .failure(GatewayError(.notFound, "Every deployment of `\(group)` refused this request.", code: "no_deployments_available"))
@@ -41,7 +43,7 @@ extension Router {
                 )
             }
         }
-        let untried = fitting.filter { !run.tried.contains($0.id) }
+        let untried = run.tried.isEmpty ? fitting : fitting.filter { !run.tried.contains($0.id) }
         let tier = Router.lowestOrderTier(untried.isEmpty ? fitting : untried)
         if queue.isEmpty, let picked = admit(tier, options: options) { return .success(picked) }
         if !settings.strategy.queuesAtLimit {
@@ -73,6 +75,7 @@ extension Router {
     /// The deployments with the lowest `order` present (unset orders rank after every set one).
     static func lowestOrderTier(_ deployments: [Deployment]) -> [Deployment] {
         guard let lowest = deployments.compactMap(\.order).min() else { return deployments }
+        if deployments.allSatisfy({ $0.order == lowest }) { return deployments }
         return deployments.filter { $0.order == lowest }
     }
 

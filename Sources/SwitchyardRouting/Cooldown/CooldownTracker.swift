@@ -30,6 +30,15 @@ public final class CooldownTracker: Sendable {
         (instant - origin).components.seconds / 60
     }
 
+    /// Whether any of `deployments` is out of rotation now: one clock read and one lock for the lot, so the
+    /// common case (none is) costs no per-deployment work.
+    func anyCoolingDown(_ deployments: [Deployment]) -> Bool {
+        let now = clock.now()
+        return entries.withLock { entries in
+            deployments.contains { deployment in entries[deployment.id]?.coolingUntil.map { $0 > now } ?? false }
+        }
+    }
+
     /// Whether `id` is out of rotation now.
     public func isCoolingDown(_ id: String) -> Bool {
         let now = clock.now()
