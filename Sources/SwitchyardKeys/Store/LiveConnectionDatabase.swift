@@ -13,17 +13,11 @@ import SQLKit
 /// Checking that the channel is open and writing the statement in the same event-loop turn closes that window:
 /// while the channel is open its handler is in the pipeline, and that handler fails the statements of a
 /// connection that closes later.
-struct LiveConnectionDatabase: SQLDatabase {
+struct LiveConnectionDatabase: SessionDatabase {
     /// The leased connection.
     let connection: PostgresConnection
     /// postgres-kit's database on `connection`, which runs the statements.
     let base: any SQLDatabase
-
-    var logger: Logger { base.logger }
-    var eventLoop: any EventLoop { base.eventLoop }
-    var version: (any SQLDatabaseReportedVersion)? { base.version }
-    var dialect: any SQLDialect { base.dialect }
-    var queryLogLevel: Logger.Level? { base.queryLogLevel }
 
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) -> EventLoopFuture<Void> {
         let connection = self.connection
@@ -44,13 +38,28 @@ struct LiveConnectionDatabase: SQLDatabase {
         try await execute(sql: query, onRow).get()
     }
 
-    func withSession<R>(_ closure: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
-        try await closure(self)
-    }
 }
 
 /// A statement was not sent because its database connection had already closed (the server ended it, or
 /// the network dropped it).
 struct ClosedConnectionError: Error, CustomStringConvertible {
     var description: String { "the database connection has closed" }
+}
+
+/// The `SQLDatabase` of one leased connection that keeps the connection at hand: the database it wraps
+/// (`base`) describes itself, and a session on it is the connection itself.
+protocol SessionDatabase: SQLDatabase {
+    var base: any SQLDatabase { get }
+}
+
+extension SessionDatabase {
+    var logger: Logger { base.logger }
+    var eventLoop: any EventLoop { base.eventLoop }
+    var version: (any SQLDatabaseReportedVersion)? { base.version }
+    var dialect: any SQLDialect { base.dialect }
+    var queryLogLevel: Logger.Level? { base.queryLogLevel }
+
+    func withSession<R>(_ closure: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+        try await closure(self)
+    }
 }

@@ -5,17 +5,11 @@ import SQLiteKit
 
 /// The `SQLDatabase` of one leased SQLite connection, keeping the connection at hand for the statements that
 /// bypass SQLKit's expression tree (the spend-log insert: ``SQLKeyStore/insertSpendRows(_:into:)``).
-struct SQLiteSessionDatabase: SQLDatabase {
+struct SQLiteSessionDatabase: SessionDatabase {
     /// The leased connection.
     let connection: SQLiteConnection
     /// sqlite-kit's database on `connection`, which runs every other statement.
     let base: any SQLDatabase
-
-    var logger: Logger { base.logger }
-    var eventLoop: any EventLoop { base.eventLoop }
-    var version: (any SQLDatabaseReportedVersion)? { base.version }
-    var dialect: any SQLDialect { base.dialect }
-    var queryLogLevel: Logger.Level? { base.queryLogLevel }
 
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) -> EventLoopFuture<Void> {
         base.execute(sql: query, onRow)
@@ -23,9 +17,5 @@ struct SQLiteSessionDatabase: SQLDatabase {
 
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
         try await base.execute(sql: query, onRow)
-    }
-
-    func withSession<R>(_ closure: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
-        try await closure(self)
     }
 }
