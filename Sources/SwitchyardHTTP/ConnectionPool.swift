@@ -36,11 +36,7 @@ final class ConnectionPool: @unchecked Sendable {
         case .use(let id):
             guard let connection = connections[id], connection.isUsable else {
                 // Closed while parked, before its close reached the pool: forget it and ask again.
-                if let connection = connections[id] {
-                    connection.poolStatus = .detached
-                    connections[id] = nil
-                    connection.close()
-                }
+                detach(id)?.close()
                 if let waiter = machine.closed(id, wasLeased: true) { connectForWaiter(waiter) }
                 return execute(exchange)
             }
@@ -144,7 +140,7 @@ final class ConnectionPool: @unchecked Sendable {
             if let next = machine.connectFailed() { connectForWaiter(next) }
             return
         }
-        if case .waiting(let timer) = exchange.phase { timer.cancel() }
+        exchange.leaveQueue()
         connect(for: exchange)
     }
 
@@ -172,7 +168,7 @@ final class ConnectionPool: @unchecked Sendable {
         switch machine.release(connection.id, reusable: reusable, reuseUntil: reuseUntil, now: .now()) {
         case .handOver(_, let waiter):
             guard let exchange = waiting.removeValue(forKey: waiter) else { return }
-            if case .waiting(let timer) = exchange.phase { timer.cancel() }
+            exchange.leaveQueue()
             connection.send(exchange)
         case .park:
             connection.poolStatus = .idle

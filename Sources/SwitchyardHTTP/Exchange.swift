@@ -75,8 +75,13 @@ final class Exchange: @unchecked Sendable {
         continuation?.resume(returning: response)
     }
 
-    func fail(_ error: any Error) {
+    /// Leaves the pool's queue: its wait timer is no longer needed.
+    func leaveQueue() {
         if case .waiting(let timer) = phase { timer.cancel() }
+    }
+
+    func fail(_ error: any Error) {
+        leaveQueue()
         phase = .done
         let continuation = self.continuation
         self.continuation = nil

@@ -136,57 +136,60 @@ final class BodyBuffer: @unchecked Sendable {
 
     // MARK: Reader side
 
-    /// A buffered chunk or the end, nil if the reader must wait; throws the failure the body ended with.
-    func take() throws -> Ready? {
-        lock.lock()
-        if state.readerGone {
-            // Cancelled: chunks were dropped, so an end seen now would pass a cut body off as whole.
-            lock.unlock()
-            throw CancellationError()
-        }
+    /// What the reader finds under the lock.
+    private enum Found {
+        case chunk(ByteBuffer)
+        case end
+        case failed(any Error)
+        case nothing
+    }
+
+    /// Under the lock: the next chunk, the end or the failure, and whether the connection should read again
+    /// (the reader has caught up to the low watermark).
+    private func nextLocked() -> (found: Found, resume: Bool) {
+        // Cancelled: chunks were dropped, so an end seen now would pass a cut body off as whole.
+        if state.readerGone { return (.failed(CancellationError()), false) }
         if let chunk = state.chunks.popFirst() {
             state.bytes -= chunk.readableBytes
             let resume = state.paused && state.bytes <= Self.lowWatermark
             if resume { state.paused = false }
-            lock.unlock()
-            if resume { source?.resumeReading(for: self) }
-            return .chunk(chunk)
+            return (.chunk(chunk), resume)
         }
-        if state.ended {
-            let failure = state.failure
-            lock.unlock()
-            if let failure { throw failure }
-            return .end
-        }
-        lock.unlock()
-        return nil
+        if state.ended { return (state.failure.map { .failed($0) } ?? .end, false) }
+        return (.nothing, false)
     }
 
-    /// Suspends the reader until a chunk, the end or a failure arrives.
-    func wait(_ continuation: UnsafeContinuation<ByteBuffer?, any Error>) {
+    /// A buffered chunk or the end, nil if the reader must wait; throws the failure the body ended with.
+    func take() throws -> Ready? {
         lock.lock()
-        if state.readerGone {
-            lock.unlock()
-            continuation.resume(throwing: CancellationError())
-            return
-        }
-        if let chunk = state.chunks.popFirst() {
-            state.bytes -= chunk.readableBytes
-            lock.unlock()
-            continuation.resume(returning: chunk)
-            return
-        }
-        if state.ended {
-            let failure = state.failure
-            lock.unlock()
-            if let failure { continuation.resume(throwing: failure) } else { continuation.resume(returning: nil) }
-            return
-        }
-        state.reader = continuation
-        let resume = state.paused
-        state.paused = false
+        let (found, resume) = nextLocked()
         lock.unlock()
         if resume { source?.resumeReading(for: self) }
+        switch found {
+        case .chunk(let chunk): return .chunk(chunk)
+        case .end: return .end
+        case .failed(let error): throw error
+        case .nothing: return nil
+        }
+    }
+
+    /// Suspends the reader until a chunk, the end or a failure arrives (answered at once if one already has).
+    func wait(_ continuation: UnsafeContinuation<ByteBuffer?, any Error>) {
+        lock.lock()
+        var (found, resume) = nextLocked()
+        if case .nothing = found {
+            state.reader = continuation
+            resume = state.paused
+            state.paused = false
+        }
+        lock.unlock()
+        if resume { source?.resumeReading(for: self) }
+        switch found {
+        case .chunk(let chunk): continuation.resume(returning: chunk)
+        case .end: continuation.resume(returning: nil)
+        case .failed(let error): continuation.resume(throwing: error)
+        case .nothing: break
+        }
     }
 
     /// The reading task was cancelled: a suspended read throws `CancellationError` and the connection closes.

@@ -18,6 +18,16 @@ struct CooldownTests {
         #expect(!harness.router.cooldowns.isCoolingDown("bad"))
     }
 
+    @Test func aCooldownTimeOutOfRangeIsCappedNotATrap() {
+        var deployment = ScriptedGroup.deployment("d")
+        deployment.cooldownTime = .infinity
+        #expect(CooldownPolicy().duration(for: deployment, after: .serverError) == .seconds(315_360_000))
+        deployment.cooldownTime = .nan
+        #expect(CooldownPolicy().duration(for: deployment, after: .serverError) == .zero)
+        deployment.cooldownTime = 1e300
+        #expect(CooldownPolicy().duration(for: deployment, after: .serverError) == .seconds(315_360_000))
+    }
+
     @Test func usesTheDeploymentsCooldownTimeOverRetryAfterAndTheRoutersDefaultLast() {
         let policy = CooldownPolicy(cooldownTime: 7)
         var deployment = ScriptedGroup.deployment("d")

@@ -53,13 +53,18 @@ public struct GatewayError: Error, Sendable, Equatable {
     /// the arithmetic of cooldowns and retries (where converting it to whole milliseconds would trap).
     public var retryAfter: Double? {
         didSet {
-            if let seconds = retryAfter, !(seconds.isFinite && seconds >= 0) { retryAfter = nil }
+            if let seconds = retryAfter, Self.usable(retryAfter: seconds) == nil { retryAfter = nil }
         }
     }
     /// For ``Kind/allDeploymentsFailed``: the error of each attempt, in order.
     public var attempts: [GatewayError]
     /// Extra response headers (`x-ratelimit-*` on a rate-limit refusal); lowercase names.
     public var headers: [String: String] = [:]
+
+    /// `seconds` if it can wait on: finite and not negative.
+    static func usable(retryAfter seconds: Double) -> Double? {
+        seconds.isFinite && seconds >= 0 ? seconds : nil
+    }
 
     /// An error of `kind`, with the kind's default status unless `status` is given.
     public init(
@@ -76,7 +81,7 @@ public struct GatewayError: Error, Sendable, Equatable {
         self.param = param
         self.code = code
         self.status = status ?? kind.defaultStatus
-        self.retryAfter = retryAfter.flatMap { $0.isFinite && $0 >= 0 ? $0 : nil }
+        self.retryAfter = retryAfter.flatMap(Self.usable(retryAfter:))
         self.attempts = attempts
     }
 }

@@ -10,7 +10,7 @@ extension ReplicateAdapter {
         -> UpstreamResponse
     {
         let clock = ContinuousClock()
-        let deadline = clock.now.advanced(by: .milliseconds(Int64(request.timeout * 1000)))
+        let deadline = clock.now.advanced(by: .milliseconds(HTTPUpstreamTransport.milliseconds(request.timeout)))
         let created = try await send(request, transport)
         guard (200..<300).contains(created.status) else { return created }
         var prediction = try await Self.predictionObject(created.body)

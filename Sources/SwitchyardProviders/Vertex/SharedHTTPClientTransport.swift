@@ -17,7 +17,7 @@ public struct SharedHTTPClientTransport: UpstreamTransport {
         if let body = request.body { clientRequest.body = .bytes(body) }
         let response: HTTPClientResponse
         do {
-            response = try await HTTPClient.shared.execute(clientRequest, timeout: .milliseconds(Int64(max(1, request.timeout * 1000))))
+            response = try await HTTPClient.shared.execute(clientRequest, timeout: .milliseconds(HTTPUpstreamTransport.milliseconds(request.timeout)))
         } catch {
             throw HTTPUpstreamTransport.gatewayError(for: error, timeout: request.timeout)
         }

@@ -60,7 +60,10 @@ public struct CooldownPolicy: Sendable {
     /// (at most 10 minutes), else the router's.
     public func duration(for deployment: Deployment, after error: GatewayError) -> Duration {
         let seconds = deployment.cooldownTime ?? error.retryAfter.map { min(max($0, 0), 600) } ?? cooldownTime
-        return .milliseconds(Int64(seconds * 1000))
+        // A config may say `cooldown_time: .inf` (YAML reads it as a float): cap it at ten years rather than
+        // trap converting it to whole milliseconds; NaN and negatives are no cooldown.
+        guard seconds.isFinite else { return seconds > 0 ? .seconds(315_360_000) : .zero }
+        return .milliseconds(Int64(min(max(seconds, 0), 315_360_000) * 1000))
     }
 }
 
