@@ -1,7 +1,9 @@
 import Hummingbird
 import Logging
+import ServiceLifecycle
 import SwitchyardCore
 import SwitchyardEngine
+import UnixSignals
 
 /// Assembles the HTTP application: middleware, routes and the server.
 public enum GatewayApplication {
@@ -50,13 +52,38 @@ public enum GatewayApplication {
         return router
     }
 
-    /// The application serving `gateway` on `listener`.
-    public static func make(gateway: Gateway, listener: Listener, logger: Logger) -> some ApplicationProtocol {
-        Application(
-            router: makeRouter(gateway: gateway),
-            configuration: .init(address: .hostname(listener.host, port: listener.port), serverName: nil, backlog: 4096),
-            services: services(for: gateway),
-            logger: logger
+    /// The gateway serving on `listener`: its HTTP server (``GatewayHTTPServer``) and the services it needs.
+    public static func make(
+        gateway: Gateway,
+        listener: Listener,
+        logger: Logger,
+        onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) -> Server {
+        let server = GatewayHTTPServer(
+            host: listener.host,
+            port: listener.port,
+            responder: makeRouter(gateway: gateway).buildResponder(),
+            maxRequestBytes: gateway.configuration.maxRequestBytes,
+            logger: logger,
+            onRunning: onRunning
         )
+        return Server(http: server, services: services(for: gateway), logger: logger)
+    }
+
+    /// The running gateway: the HTTP server and the background services, in one service group.
+    public struct Server: Sendable {
+        let http: GatewayHTTPServer
+        let services: [any Service]
+        let logger: Logger
+
+        /// Runs until SIGTERM or SIGINT, then shuts down gracefully: the HTTP server first (requests in
+        /// flight finish), then the background services.
+        public func runService(gracefulShutdownSignals: [UnixSignal] = [.sigterm, .sigint]) async throws {
+            // A service group shuts its services down in reverse order: the server is last, so first.
+            let group = ServiceGroup(
+                configuration: .init(services: services + [http], gracefulShutdownSignals: gracefulShutdownSignals, logger: logger)
+            )
+            try await group.run()
+        }
     }
 }

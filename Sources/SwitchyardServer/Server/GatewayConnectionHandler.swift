@@ -1,0 +1,483 @@
+import HTTPTypes
+import Hummingbird
+import Logging
+import NIOCore
+import NIOHTTP1
+import NIOHTTPTypesHTTP1
+import SwitchyardCore
+import SwitchyardEngine
+
+/// What every connection of one server shares.
+struct ConnectionSettings: Sendable {
+    /// Answers one request (the gateway's router, middleware included).
+    let respond: @Sendable (Request, GatewayContext) async throws -> Response
+    /// `general_settings.max_request_size_mb` in bytes.
+    let maxRequestBytes: Int
+    /// How long a connection may stay without a request in progress (idle keep-alive, or a request
+    /// whose head or body stopped arriving) before it is closed.
+    let idleTimeout: TimeAmount
+    /// The logger each request's context starts from.
+    let logger: Logger
+}
+
+/// One HTTP/1.1 connection of the gateway: collects each request's body on the event loop, starts one
+/// task per request on the same loop, and writes the response straight to the channel.
+///
+/// Requests on a connection are answered in order. Requests a client pipelines while one is being
+/// answered wait in `pending`, and socket reads stop while any wait (NIO's pipelining handler does the
+/// same by toggling read interest on every request; this one only when a client actually pipelines).
+/// A response body without a known length is flushed chunk by chunk (a stream's chunks are never
+/// coalesced); a writer waits while the channel is not writable. The connection closes after the
+/// response when the client asked for it (`Connection: close`, HTTP/1.0 without keep-alive), when the
+/// server is shutting down, after a malformed request, and when it has been idle for `idleTimeout`.
+final class GatewayConnectionHandler: ChannelDuplexHandler, RemovableChannelHandler {
+    typealias InboundIn = HTTPServerRequestPart
+    typealias OutboundIn = HTTPServerResponsePart
+    typealias OutboundOut = HTTPServerResponsePart
+
+    fileprivate enum Phase {
+        /// Waiting for a request head.
+        case idle
+        /// A head arrived; its body is being collected.
+        case reading
+        /// A request is being answered.
+        case responding
+        /// The channel is closed or closing.
+        case closed
+    }
+
+    private let settings: ConnectionSettings
+    private let executor: EventLoopTaskExecutor
+    fileprivate private(set) var phase = Phase.idle
+    private var head: HTTPRequestHead?
+    private var body = ByteBuffer()
+    /// Body parts of a request that was answered before its body ended (over the size limit) are dropped.
+    private var discardingBody = false
+    private var discardedBytes = 0
+    /// Parts of requests the client sent while one was being answered.
+    private var pending = CircularBuffer<HTTPServerRequestPart>()
+    private var readHeld = false
+    private var keepAlive = true
+    private var closeAfterResponse = false
+    private var inputClosed = false
+    private var isHEAD = false
+    private var unflushedBytes = 0
+    private var writable: EventLoopPromise<Void>?
+    private var lastActivity = NIODeadline.now()
+    /// Counts the requests dispatched on this connection: a task's checks apply to its own response only.
+    private var dispatched = 0
+    private var idleCheck: Scheduled<Void>?
+
+    init(settings: ConnectionSettings, executor: EventLoopTaskExecutor) {
+        self.settings = settings
+        self.executor = executor
+    }
+
+    // MARK: Inbound
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        if context.channel.isActive { scheduleIdleCheck(context: context, at: .now() + settings.idleTimeout) }
+    }
+
+    func channelActive(context: ChannelHandlerContext) {
+        if idleCheck == nil { scheduleIdleCheck(context: context, at: .now() + settings.idleTimeout) }
+        context.fireChannelActive()
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        lastActivity = .now()
+        handle(unwrapInboundIn(data), context: context)
+    }
+
+    private func handle(_ part: HTTPServerRequestPart, context: ChannelHandlerContext) {
+        if discardingBody {
+            discard(part, context: context)
+            return
+        }
+        switch phase {
+        case .closed:
+            return
+        case .responding:
+            pending.append(part)
+        case .idle, .reading:
+            receive(part, context: context)
+        }
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        phase = .closed
+        pending.removeAll()
+        idleCheck?.cancel()
+        idleCheck = nil
+        writable?.fail(ChannelError.ioOnClosedChannel)
+        writable = nil
+        context.fireChannelInactive()
+    }
+
+    func channelWritabilityChanged(context: ChannelHandlerContext) {
+        if context.channel.isWritable, let writable {
+            self.writable = nil
+            writable.succeed()
+        }
+        context.fireChannelWritabilityChanged()
+    }
+
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        switch event {
+        case ChannelEvent.inputClosed:
+            inputClosed = true
+            // A request cut off in the middle can never be answered; a finished one still is.
+            if phase == .reading || (phase == .idle && pending.isEmpty) { close(context: context) }
+        case is ChannelShouldQuiesceEvent:
+            // A request already begun is finished; an idle connection closes now.
+            if phase == .responding || phase == .reading {
+                closeAfterResponse = true
+            } else {
+                close(context: context)
+            }
+        default:
+            context.fireUserInboundEventTriggered(event)
+        }
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        guard error is HTTPParserError else {
+            close(context: context)
+            return
+        }
+        // The decoder stops at a malformed request: answer 400 when nothing else is being answered,
+        // then close; the requests after it cannot be trusted.
+        pending.removeAll()
+        if phase == .responding {
+            closeAfterResponse = true
+            return
+        }
+        phase = .responding
+        var buffer = context.channel.allocator.buffer(capacity: 160)
+        GatewayError(.badRequest, "The request could not be parsed as HTTP/1.1.", code: "malformed_http").body.write(to: &buffer)
+        let headers: HTTPHeaders = [
+            "content-type": "application/json", "content-length": String(buffer.readableBytes), "connection": "close",
+        ]
+        context.write(wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: .badRequest, headers: headers))), promise: nil)
+        context.write(wrapOutboundOut(.body(.byteBuffer(buffer))), promise: nil)
+        closeAfterWriting(.end(nil), context: context)
+    }
+
+    // MARK: Outbound
+
+    func read(context: ChannelHandlerContext) {
+        if phase == .responding, !pending.isEmpty {
+            readHeld = true
+        } else {
+            context.read()
+        }
+    }
+
+    // MARK: Requests
+
+    private func receive(_ part: HTTPServerRequestPart, context: ChannelHandlerContext) {
+        switch part {
+        case .head(let head):
+            self.head = head
+            phase = .reading
+            if let length = head.headers.first(name: "content-length").flatMap(Int.init), length > settings.maxRequestBytes {
+                // Answered at once: body reading refuses a declared length over the limit (413) before
+                // reading anything; the body that follows is dropped.
+                discardingBody = true
+                discardedBytes = 0
+                dispatch(head, body: ByteBuffer(), context: context)
+            } else if head.headers.first(name: "expect")?.lowercased() == "100-continue" {
+                context.writeAndFlush(wrapOutboundOut(.head(HTTPResponseHead(version: head.version, status: .continue))), promise: nil)
+            }
+        case .body(var chunk):
+            guard phase == .reading, let head else { return }
+            if body.readableBytes == 0 {
+                body = chunk
+            } else {
+                body.writeBuffer(&chunk)
+            }
+            if body.readableBytes > settings.maxRequestBytes {
+                // A chunked body over the limit: what was read is handed over, and body reading answers 413.
+                discardingBody = true
+                discardedBytes = 0
+                let read = body
+                dispatch(head, body: read, context: context)
+            }
+        case .end:
+            guard phase == .reading, let head else { return }
+            let read = body
+            dispatch(head, body: read, context: context)
+        }
+    }
+
+    /// Drops a part of a body that was already answered; the connection closes when a client goes on
+    /// sending far past the limit.
+    private func discard(_ part: HTTPServerRequestPart, context: ChannelHandlerContext) {
+        switch part {
+        case .head:
+            // The decoder guarantees an end before the next head.
+            discardingBody = false
+            handle(part, context: context)
+        case .body(let chunk):
+            discardedBytes += chunk.readableBytes
+            if discardedBytes > max(settings.maxRequestBytes, 1 << 20) {
+                if phase == .responding { closeAfterResponse = true } else { close(context: context) }
+            }
+        case .end:
+            discardingBody = false
+            if phase == .idle { resumeAfterResponse(context: context) }
+        }
+    }
+
+    private func dispatch(_ head: HTTPRequestHead, body: ByteBuffer, context: ChannelHandlerContext) {
+        phase = .responding
+        dispatched &+= 1
+        self.head = nil
+        self.body = ByteBuffer()
+        keepAlive = head.isKeepAlive
+        isHEAD = head.method == .HEAD
+        guard let request = try? Self.request(from: head, body: body) else {
+            closeAfterResponse = true
+            writeError(GatewayError(.badRequest, "The request method is not valid.", code: "invalid_method"), version: head.version, context: context)
+            return
+        }
+        Self.start(
+            request, number: dispatched, version: head.version, settings: settings, channel: context.channel,
+            connection: ConnectionReference(handler: self, context: context), executor: executor)
+    }
+
+    /// Starts the request's task on the connection's loop.
+    private static func start(
+        _ request: Request,
+        number: Int,
+        version: HTTPVersion,
+        settings: ConnectionSettings,
+        channel: any Channel,
+        connection: ConnectionReference,
+        executor: EventLoopTaskExecutor
+    ) {
+        Task(executorPreference: executor) {
+            await respond(to: request, number: number, version: version, settings: settings, channel: channel, connection: connection)
+        }
+    }
+
+    /// Runs the responder and writes its answer; a failure while writing closes the connection.
+    private static func respond(
+        to request: Request,
+        number: Int,
+        version: HTTPVersion,
+        settings: ConnectionSettings,
+        channel: any Channel,
+        connection: ConnectionReference
+    ) async {
+        var context = GatewayContext(source: .init(channel: channel, logger: settings.logger))
+        context.maxRequestBytes = settings.maxRequestBytes
+        var response: Response
+        do {
+            response = try await settings.respond(request, context)
+        } catch {
+            settings.logger.error("request failed outside the error middleware", metadata: ["error": "\(error)"])
+            response = GatewayError(.internalError, "Internal error.", code: "internal_error").response()
+        }
+        response.headers[.date] = HTTPDate.now()
+        let head = HTTPResponseHead(
+            version: version,
+            status: HTTPResponseStatus(statusCode: response.status.code, reasonPhrase: response.status.reasonPhrase),
+            headers: HTTPHeaders(response.headers)
+        )
+        let writer = ChannelResponseWriter(connection: connection, flushEachWrite: response.body.contentLength == nil)
+        do {
+            try await connection.run { handler, context in handler.writeHead(head, context: context) }
+            try await response.body.write(writer)
+            // A body that returned without finishing leaves a response no client can delimit: close.
+            try? await connection.run { handler, context in
+                if handler.dispatched == number, handler.phase == .responding { handler.close(context: context) }
+            }
+        } catch {
+            try? await connection.run { handler, context in
+                if handler.dispatched == number { handler.close(context: context) }
+            }
+        }
+    }
+
+    /// The Hummingbird request for a head and its collected body.
+    static func request(from head: HTTPRequestHead, body: ByteBuffer) throws -> Request {
+        let method = try HTTPRequest.Method(head.method)
+        let fields = HTTPFields(head.headers, splitCookie: false)
+        let target = HTTPRequest(
+            method: method, scheme: "http", authority: head.headers.first(name: "host"), path: path(of: head.uri), headerFields: fields)
+        return Request(head: target, body: Hummingbird.RequestBody(buffer: body))
+    }
+
+    /// The origin-form path of a request target; an absolute-form target (`http://host/path?q`) keeps its
+    /// path and query.
+    static func path(of uri: String) -> String {
+        if uri.utf8.first == UInt8(ascii: "/") { return uri }
+        guard let scheme = uri.range(of: "://") else { return uri.isEmpty ? "/" : uri }
+        let afterAuthority = uri[scheme.upperBound...]
+        guard let slash = afterAuthority.firstIndex(where: { $0 == "/" || $0 == "?" }) else { return "/" }
+        let rest = afterAuthority[slash...]
+        return rest.first == "?" ? "/" + rest : String(rest)
+    }
+
+    // MARK: Writing (on the loop, from the request's task)
+
+    fileprivate func writeHead(_ head: HTTPResponseHead, context: ChannelHandlerContext) {
+        var head = head
+        if !keepAlive || closeAfterResponse || inputClosed {
+            head.headers.replaceOrAdd(name: "connection", value: "close")
+            keepAlive = false
+        }
+        unflushedBytes = 0
+        context.write(wrapOutboundOut(.head(head)), promise: nil)
+    }
+
+    /// Writes part of the body; returns whether the writer must wait for the channel to drain.
+    fileprivate func writeBody(_ buffer: ByteBuffer, flush: Bool, context: ChannelHandlerContext) throws -> Bool {
+        guard phase == .responding, context.channel.isActive else { throw ChannelError.ioOnClosedChannel }
+        if isHEAD { return false }
+        context.write(wrapOutboundOut(.body(.byteBuffer(buffer))), promise: nil)
+        unflushedBytes += buffer.readableBytes
+        if flush || unflushedBytes >= 64 * 1024 {
+            unflushedBytes = 0
+            context.flush()
+        }
+        return !context.channel.isWritable
+    }
+
+    /// A future that completes when the channel can take more.
+    fileprivate func whenWritable(context: ChannelHandlerContext) throws -> EventLoopFuture<Void> {
+        guard phase == .responding, context.channel.isActive else { throw ChannelError.ioOnClosedChannel }
+        if context.channel.isWritable { return context.eventLoop.makeSucceededVoidFuture() }
+        if let writable { return writable.futureResult }
+        let promise = context.eventLoop.makePromise(of: Void.self)
+        writable = promise
+        return promise.futureResult
+    }
+
+    fileprivate func finishResponse(trailers: HTTPFields?, context: ChannelHandlerContext) throws {
+        guard phase == .responding, context.channel.isActive else { throw ChannelError.ioOnClosedChannel }
+        let end = HTTPServerResponsePart.end(trailers.map { HTTPHeaders($0) })
+        if !keepAlive || closeAfterResponse {
+            closeAfterWriting(end, context: context)
+            return
+        }
+        context.writeAndFlush(wrapOutboundOut(end), promise: nil)
+        phase = .idle
+        lastActivity = .now()
+        resumeAfterResponse(context: context)
+    }
+
+    /// After a response: the next pipelined request, held reads, or the close a half-closed client asked for.
+    private func resumeAfterResponse(context: ChannelHandlerContext) {
+        while phase != .responding, phase != .closed, !discardingBody, let part = pending.popFirst() {
+            receive(part, context: context)
+        }
+        if discardingBody, phase != .closed {
+            while discardingBody, let part = pending.popFirst() { discard(part, context: context) }
+        }
+        if readHeld, pending.isEmpty, phase != .closed {
+            readHeld = false
+            context.read()
+        }
+        if phase == .idle, inputClosed, pending.isEmpty { close(context: context) }
+    }
+
+    private func writeError(_ error: GatewayError, version: HTTPVersion, context: ChannelHandlerContext) {
+        let response = error.response()
+        var buffer = context.channel.allocator.buffer(capacity: 256)
+        error.body.write(to: &buffer)
+        var headers = HTTPHeaders(response.headers)
+        headers.replaceOrAdd(name: "content-length", value: String(buffer.readableBytes))
+        headers.replaceOrAdd(name: "connection", value: "close")
+        context.write(
+            wrapOutboundOut(.head(HTTPResponseHead(version: version, status: .init(statusCode: error.status), headers: headers))), promise: nil)
+        context.write(wrapOutboundOut(.body(.byteBuffer(buffer))), promise: nil)
+        closeAfterWriting(.end(nil), context: context)
+    }
+
+    /// Writes the last part and closes once it is written (closing at once could drop it unsent).
+    private func closeAfterWriting(_ part: HTTPServerResponsePart, context: ChannelHandlerContext) {
+        phase = .closed
+        let written = context.eventLoop.makePromise(of: Void.self)
+        context.writeAndFlush(wrapOutboundOut(part), promise: written)
+        let boundContext = NIOLoopBound(context, eventLoop: context.eventLoop)
+        written.futureResult.whenComplete { _ in boundContext.value.close(promise: nil) }
+    }
+
+    fileprivate func close(context: ChannelHandlerContext) {
+        guard phase != .closed || context.channel.isActive else { return }
+        phase = .closed
+        pending.removeAll()
+        context.close(promise: nil)
+    }
+
+    // MARK: Idle connections
+
+    private func scheduleIdleCheck(context: ChannelHandlerContext, at deadline: NIODeadline) {
+        let connection = NIOLoopBound(self, eventLoop: context.eventLoop)
+        let boundContext = NIOLoopBound(context, eventLoop: context.eventLoop)
+        idleCheck = context.eventLoop.scheduleTask(deadline: deadline) {
+            connection.value.idleCheckFired(context: boundContext.value)
+        }
+    }
+
+    private func idleCheckFired(context: ChannelHandlerContext) {
+        idleCheck = nil
+        switch phase {
+        case .closed:
+            return
+        case .responding:
+            // A long answer (a slow model, a long stream) is never cut by the idle timeout.
+            scheduleIdleCheck(context: context, at: .now() + settings.idleTimeout)
+        case .idle, .reading:
+            let due = lastActivity + settings.idleTimeout
+            if due <= .now() {
+                close(context: context)
+            } else {
+                scheduleIdleCheck(context: context, at: due)
+            }
+        }
+    }
+}
+
+/// The connection handler and its context, reached from a request's task.
+struct ConnectionReference: Sendable {
+    private let handler: NIOLoopBound<GatewayConnectionHandler>
+    private let context: NIOLoopBound<ChannelHandlerContext>
+    private let eventLoop: any EventLoop
+
+    init(handler: GatewayConnectionHandler, context: ChannelHandlerContext) {
+        self.handler = NIOLoopBound(handler, eventLoop: context.eventLoop)
+        self.context = NIOLoopBound(context, eventLoop: context.eventLoop)
+        self.eventLoop = context.eventLoop
+    }
+
+    /// Runs `operation` on the connection's loop: at once when the caller is on it (a request's task
+    /// prefers it), else submitted to it.
+    func run<T: Sendable>(_ operation: @escaping @Sendable (GatewayConnectionHandler, ChannelHandlerContext) throws -> T) async throws -> T {
+        if eventLoop.inEventLoop { return try operation(handler.value, context.value) }
+        let handler = handler
+        let context = context
+        return try await eventLoop.submit { try operation(handler.value, context.value) }.get()
+    }
+}
+
+/// Writes a response body to the connection, from the request's task.
+struct ChannelResponseWriter: ResponseBodyWriter {
+    let connection: ConnectionReference
+    /// Flush after every write (a body of unknown length: a stream); else once at the end.
+    let flushEachWrite: Bool
+
+    mutating func write(_ buffer: ByteBuffer) async throws {
+        let flush = flushEachWrite
+        let mustWait = try await connection.run { handler, context in try handler.writeBody(buffer, flush: flush, context: context) }
+        if mustWait {
+            try await connection.run { handler, context in try handler.whenWritable(context: context) }.get()
+        }
+    }
+
+    consuming func finish(_ trailingHeaders: HTTPFields?) async throws {
+        try await connection.run { handler, context in try handler.finishResponse(trailers: trailingHeaders, context: context) }
+    }
+}
