@@ -84,6 +84,8 @@ extension Router {
         let loads = stats.loads(for: tier.map(\.id))
         var candidates: [Deployment] = []
         var candidateLoads: [DeploymentLoad] = []
+        candidates.reserveCapacity(tier.count)
+        candidateLoads.reserveCapacity(tier.count)
         for (deployment, load) in zip(tier, loads) where isUnderLimits(deployment, load: load, options: options) {
             candidates.append(deployment)
             candidateLoads.append(load)

@@ -12,15 +12,17 @@ public struct Secret: Sendable, Hashable, CustomStringConvertible, CustomDebugSt
 
     /// Compares with a presented credential in time independent of where they first differ.
     public func matches(_ presented: String) -> Bool {
-        let lhs = Array(value.utf8)
-        let rhs = Array(presented.utf8)
-        var difference = UInt8(truncatingIfNeeded: lhs.count ^ rhs.count)
-        for index in 0..<max(lhs.count, rhs.count) {
-            let a = index < lhs.count ? lhs[index] : 0
-            let b = index < rhs.count ? rhs[index] : 0
-            difference |= a ^ b
+        var (value, presented) = (value, presented)
+        // Native strings are contiguous UTF-8: compared in place, nothing copied.
+        return value.withUTF8 { lhs in
+            presented.withUTF8 { rhs in
+                var difference: UInt8 = lhs.count == rhs.count ? 0 : 1
+                for index in 0..<max(lhs.count, rhs.count) {
+                    difference |= (index < lhs.count ? lhs[index] : 0) ^ (index < rhs.count ? rhs[index] : 0)
+                }
+                return difference == 0
+            }
         }
-        return difference == 0
     }
 
     public var description: String { "<redacted>" }

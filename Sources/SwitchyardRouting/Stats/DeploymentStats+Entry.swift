@@ -86,15 +86,17 @@ extension DeploymentStats {
             peakStamp = now
         }
 
-        /// The figures a strategy sees at `now`, dropping latency samples taken before `cutoff` first.
-        mutating func load(
+        /// The figures a strategy sees at `now`, without the latency samples taken before `cutoff`.
+        ///
+        /// Reading changes nothing: a read through a dictionary's `modify` accessor allocated its coroutine
+        /// frame on every call (issue 10: 17 allocations per request in routing). Expired samples are
+        /// left out here and pushed out by newer ones (the window is bounded).
+        func load(
             at now: ContinuousClock.Instant,
             minute: Int64,
             expiringBefore cutoff: ContinuousClock.Instant,
             decaySeconds: Double
         ) -> DeploymentLoad {
-            latencyPerToken.dropSamples(before: cutoff)
-            timeToFirstToken.dropSamples(before: cutoff)
             let current = self.minute == minute
             // The estimate decays toward 0 while no answer arrives (Finagle decays it on every read), so an
             // idle or stalled deployment becomes worth probing again; it is computed, not stored, so reads
@@ -107,8 +109,8 @@ extension DeploymentStats {
                 inFlight: inFlight,
                 requestsThisMinute: current ? requests : 0,
                 tokensThisMinute: current ? tokens : 0,
-                latencyPerToken: latencyPerToken.values,
-                timeToFirstToken: timeToFirstToken.values,
+                latencyPerToken: latencyPerToken.values(since: cutoff),
+                timeToFirstToken: timeToFirstToken.values(since: cutoff),
                 peakEWMA: decayedPeak
             )
         }

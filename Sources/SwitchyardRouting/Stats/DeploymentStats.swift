@@ -130,7 +130,7 @@ public final class DeploymentStats: Sendable {
         loads.reserveCapacity(ids.count)
         entries.withLock { entries in
             for id in ids {
-                loads.append(entries[id]?.load(at: now, minute: minute, expiringBefore: cutoff, decaySeconds: decaySeconds) ?? .idle)
+                loads.append(entries[id].map { $0.load(at: now, minute: minute, expiringBefore: cutoff, decaySeconds: decaySeconds) } ?? .idle)
             }
         }
         return loads

@@ -21,11 +21,10 @@ struct SampleWindow {
         stamps.append(instant)
     }
 
-    /// Drops the samples taken before `cutoff` (a prefix: samples are appended in clock order).
-    mutating func dropSamples(before cutoff: ContinuousClock.Instant) {
-        guard let oldest = stamps.first, oldest < cutoff else { return }
+    /// The samples taken at or after `cutoff`: the stored array itself (no copy) when none expired.
+    func values(since cutoff: ContinuousClock.Instant) -> [Double] {
+        guard let oldest = stamps.first, oldest < cutoff else { return values }
         let expired = stamps.firstIndex { $0 >= cutoff } ?? stamps.count
-        values.removeFirst(expired)
-        stamps.removeFirst(expired)
+        return Array(values[expired...])
     }
 }

@@ -43,20 +43,21 @@ struct AuthMiddleware: RouterMiddleware {
     /// The key in a header value, with or without a `Bearer ` prefix (LiteLLM documents
     /// `x-litellm-api-key: Bearer <key>`, and SDKs send the bare key in `x-api-key`).
     static func withoutBearer(_ value: String) -> String? {
-        let trimmed = value.trimmingSpaces()
-        if trimmed.count > 7, trimmed.prefix(7).lowercased() == "bearer " {
-            return String(trimmed.dropFirst(7)).trimmingSpaces()
+        // Worked on a substring, so that only the returned key is a new string.
+        let trimmed = Substring(value).trimmingSpaces()
+        if trimmed.utf8.count > 7, trimmed.utf8.prefix(7).elementsEqual("bearer ".utf8, by: { $0 | 0x20 == $1 }) {
+            return String(trimmed.dropFirst(7).trimmingSpaces())
         }
-        return trimmed.contains(" ") ? nil : trimmed
+        return trimmed.contains(" ") ? nil : String(trimmed)
     }
 }
 
-extension String {
-    /// The string without leading and trailing spaces and tabs.
-    func trimmingSpaces() -> String {
-        var view = Substring(self)
+extension Substring {
+    /// The substring without leading and trailing spaces and tabs.
+    func trimmingSpaces() -> Substring {
+        var view = self
         while let first = view.first, first == " " || first == "\t" { view.removeFirst() }
         while let last = view.last, last == " " || last == "\t" { view.removeLast() }
-        return String(view)
+        return view
     }
 }

@@ -455,11 +455,15 @@ struct ConnectionReference: Sendable {
 
     /// Runs `operation` on the connection's loop: at once when the caller is on it (a request's task
     /// prefers it), else submitted to it.
-    func run<T: Sendable>(_ operation: @escaping @Sendable (GatewayConnectionHandler, ChannelHandlerContext) throws -> T) async throws -> T {
+    ///
+    /// The closure is not escaping, so the common case (on the loop) allocates nothing for it.
+    func run<T: Sendable>(_ operation: @Sendable (GatewayConnectionHandler, ChannelHandlerContext) throws -> T) async throws -> T {
         if eventLoop.inEventLoop { return try operation(handler.value, context.value) }
-        let handler = handler
-        let context = context
-        return try await eventLoop.submit { try operation(handler.value, context.value) }.get()
+        let (handler, context, eventLoop) = (handler, context, eventLoop)
+        // The submitted closure has run when `get()` returns, so `operation` does not outlive this call.
+        return try await withoutActuallyEscaping(operation) { operation in
+            try await eventLoop.submit { try operation(handler.value, context.value) }.get()
+        }
     }
 }
 
