@@ -76,7 +76,7 @@ final class ConnectionPool: @unchecked Sendable {
     private func connect(for exchange: Exchange) {
         exchange.phase = .connecting
         let origin = self.origin
-        let tls = origin.scheme == .https ? settings.tlsContext : nil
+        let tls = origin.scheme == .https ? settings.tls : nil
         var bootstrap = ClientBootstrap(group: eventLoop)
         if let resolver = settings.resolver { bootstrap = bootstrap.resolver(resolver) }
         bootstrap
@@ -88,7 +88,7 @@ final class ConnectionPool: @unchecked Sendable {
                 do {
                     let sync = channel.pipeline.syncOperations
                     if let tls {
-                        let handler = try NIOSSLClientHandler(context: tls, serverHostname: origin.hostIsAddress ? nil : origin.host)
+                        let handler = try NIOSSLClientHandler(context: try tls.context(), serverHostname: origin.hostIsAddress ? nil : origin.host)
                         try sync.addHandler(handler)
                     }
                     try sync.addHTTPClientHandlers(leftOverBytesStrategy: .fireError)

@@ -45,7 +45,7 @@ public final class UpstreamHTTPClient: Sendable {
         let connectTimeout: TimeAmount
         let maxConnectionsPerOrigin: Int
         let idleTimeout: TimeAmount
-        let tlsContext: NIOSSLContext
+        let tls: LazyTLSContext
         let resolver: (any Resolver & Sendable)?
     }
 
@@ -84,13 +84,15 @@ public final class UpstreamHTTPClient: Sendable {
             tls.certificateVerification = .none
         }
         if let caFile = configuration.caFile {
-            tls.trustRoots = .certificates(try NIOSSLCertificate.fromPEMFile(caFile))
+            // Read now so that an unusable file stops start-up; loaded again when the context is made.
+            _ = try NIOSSLCertificate.fromPEMFile(caFile)
+            tls.trustRoots = .file(caFile)
         }
         let settings = Settings(
             connectTimeout: configuration.connectTimeout,
             maxConnectionsPerOrigin: configuration.maxConnectionsPerOrigin,
             idleTimeout: configuration.idleTimeout,
-            tlsContext: try NIOSSLContext(configuration: tls),
+            tls: LazyTLSContext(configuration: tls),
             resolver: configuration.resolver
         )
         var loops: [ObjectIdentifier: LoopPools] = [:]
@@ -167,6 +169,27 @@ public final class UpstreamHTTPClient: Sendable {
                 pools.isShutDown = true
                 for pool in pools.pools.values { pool.shutDown() }
             }.get()
+        }
+    }
+}
+
+/// The client's TLS context, made when the first HTTPS connection is opened: loading the trust store into
+/// it costs several megabytes of memory that a gateway whose upstreams are all plain HTTP never needs.
+final class LazyTLSContext: Sendable {
+    private let configuration: TLSConfiguration
+    private let made = NIOLockedValueBox<NIOSSLContext?>(nil)
+
+    init(configuration: TLSConfiguration) {
+        self.configuration = configuration
+    }
+
+    /// The context, made on the first call; a failure is thrown (and tried again on the next call).
+    func context() throws -> NIOSSLContext {
+        try made.withLockedValue { made in
+            if let made { return made }
+            let context = try NIOSSLContext(configuration: configuration)
+            made = context
+            return context
         }
     }
 }

@@ -81,7 +81,7 @@ extension Router {
 
     /// The strategy's pick among `tier` members under their limits, with its in-flight slot taken; nil when all are at a limit.
     func admit(_ tier: [Deployment], options: RouteOptions) -> Deployment? {
-        let loads = stats.loads(for: tier.map(\.id))
+        let loads = stats.loads(for: tier)
         var candidates: [Deployment] = []
         var candidateLoads: [DeploymentLoad] = []
         candidates.reserveCapacity(tier.count)

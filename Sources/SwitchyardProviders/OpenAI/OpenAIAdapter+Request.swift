@@ -14,7 +14,9 @@ extension OpenAIAdapter {
         buffer.reserveCapacity(512)
         JSONValue.object(upstreamBody).write(to: &buffer)
 
-        var headers: [(name: String, value: String)] = [("content-type", "application/json")]
+        var headers: [(name: String, value: String)] = []
+        headers.reserveCapacity(3 + deployment.headers.count)
+        headers.append(("content-type", "application/json"))
         headers.append(("accept", streaming ? "text/event-stream" : "application/json"))
         if let key = deployment.apiKey?.reveal(), !key.isEmpty {
             switch spec.auth {

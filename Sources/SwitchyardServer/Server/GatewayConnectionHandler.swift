@@ -47,7 +47,6 @@ final class GatewayConnectionHandler: ChannelDuplexHandler, RemovableChannelHand
     }
 
     private let settings: ConnectionSettings
-    private let executor: EventLoopTaskExecutor
     fileprivate private(set) var phase = Phase.idle
     private var head: HTTPRequestHead?
     private var body = ByteBuffer()
@@ -68,9 +67,8 @@ final class GatewayConnectionHandler: ChannelDuplexHandler, RemovableChannelHand
     private var dispatched = 0
     private var idleCheck: Scheduled<Void>?
 
-    init(settings: ConnectionSettings, executor: EventLoopTaskExecutor) {
+    init(settings: ConnectionSettings) {
         self.settings = settings
-        self.executor = executor
     }
 
     // MARK: Inbound
@@ -243,20 +241,25 @@ final class GatewayConnectionHandler: ChannelDuplexHandler, RemovableChannelHand
         }
         Self.start(
             request, number: dispatched, version: head.version, settings: settings, channel: context.channel,
-            connection: ConnectionReference(handler: self, context: context), executor: executor)
+            connection: ConnectionReference(handler: self, context: context))
     }
 
-    /// Starts the request's task on the connection's loop.
+    /// Starts the request's task.
+    ///
+    /// It runs on this connection's event loop without asking: `switchyard serve` makes NIO's loops
+    /// Swift's global executor (`NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor`),
+    /// which puts a job on the loop it is enqueued from. A task executor preference did the same at a
+    /// cost: the runtime reads it under a lock on every hop, and throughput at 64 connections fell by
+    /// 15–25 % (docs/performance.md).
     private static func start(
         _ request: Request,
         number: Int,
         version: HTTPVersion,
         settings: ConnectionSettings,
         channel: any Channel,
-        connection: ConnectionReference,
-        executor: EventLoopTaskExecutor
+        connection: ConnectionReference
     ) {
-        Task(executorPreference: executor) {
+        Task {
             await respond(to: request, number: number, version: version, settings: settings, channel: channel, connection: connection)
         }
     }

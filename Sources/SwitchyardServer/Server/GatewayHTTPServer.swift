@@ -14,7 +14,8 @@ import ServiceLifecycle
 /// request's body and response in async sequences and writers; on the proxy path those hand-overs cost
 /// more than the routing itself (docs/performance.md). This server keeps Hummingbird's router, request,
 /// response and middleware, and replaces only the layer under them: the body is collected on the event
-/// loop, the request's task runs on the connection's loop, the response goes straight to the channel.
+/// loop, the request's task runs on the connection's loop (NIO's loops are the global executor), the response
+/// goes straight to the channel.
 ///
 /// On graceful shutdown (SIGTERM, SIGINT) it stops accepting, closes idle connections, lets requests
 /// in flight finish (streams included), and returns once every connection is closed.
@@ -57,7 +58,6 @@ public struct GatewayHTTPServer: Service {
 
     public func run() async throws {
         let quiesce = ServerQuiescingHelper(group: group)
-        let executors = EventLoopTaskExecutor.perLoop(of: group)
         let settings = settings
         let channel = try await ServerBootstrap(group: group)
             .serverChannelOption(ChannelOptions.backlog, value: 4096)
@@ -71,12 +71,11 @@ public struct GatewayHTTPServer: Service {
             .childChannelOption(ChannelOptions.allowRemoteHalfClosure, value: true)
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
-                    let executor = executors[ObjectIdentifier(channel.eventLoop as AnyObject)] ?? EventLoopTaskExecutor(eventLoop: channel.eventLoop)
                     try channel.pipeline.syncOperations.configureHTTPServerPipeline(
                         withPipeliningAssistance: false,
                         withErrorHandling: false
                     )
-                    try channel.pipeline.syncOperations.addHandler(GatewayConnectionHandler(settings: settings, executor: executor))
+                    try channel.pipeline.syncOperations.addHandler(GatewayConnectionHandler(settings: settings))
                 }
             }
             .bind(host: host, port: port)
