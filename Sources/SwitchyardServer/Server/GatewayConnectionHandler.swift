@@ -62,6 +62,9 @@ final class GatewayConnectionHandler: ChannelDuplexHandler, RemovableChannelHand
     private var isHEAD = false
     private var unflushedBytes = 0
     private var writable: EventLoopPromise<Void>?
+    /// Since when a writer waits for the client to read (a client that stops reading is cut off after
+    /// the idle timeout), and since when a last response is being written before the close.
+    private var stalledSince: NIODeadline?
     private var lastActivity = NIODeadline.now()
     /// Counts the requests dispatched on this connection: a task's checks apply to its own response only.
     private var dispatched = 0
@@ -115,6 +118,7 @@ final class GatewayConnectionHandler: ChannelDuplexHandler, RemovableChannelHand
     func channelWritabilityChanged(context: ChannelHandlerContext) {
         if context.channel.isWritable, let writable {
             self.writable = nil
+            stalledSince = nil
             writable.succeed()
         }
         context.fireChannelWritabilityChanged()
@@ -127,11 +131,12 @@ final class GatewayConnectionHandler: ChannelDuplexHandler, RemovableChannelHand
             // A request cut off in the middle can never be answered; a finished one still is.
             if phase == .reading || (phase == .idle && pending.isEmpty) { close(context: context) }
         case is ChannelShouldQuiesceEvent:
-            // A request already begun is finished; an idle connection closes now.
-            if phase == .responding || phase == .reading {
-                closeAfterResponse = true
-            } else {
-                close(context: context)
+            // A request already begun is finished; an idle connection closes now; one already closing
+            // after its last response is left to finish writing it.
+            switch phase {
+            case .responding, .reading: closeAfterResponse = true
+            case .idle: close(context: context)
+            case .closed: break
             }
         default:
             context.fireUserInboundEventTriggered(event)
@@ -139,7 +144,9 @@ final class GatewayConnectionHandler: ChannelDuplexHandler, RemovableChannelHand
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
-        guard error is HTTPParserError else {
+        guard error is HTTPParserError, phase != .closed, !discardingBody else {
+            // Not a malformed request that still needs its answer (an I/O error, a connection already
+            // closing, or garbage in a body that was already answered): close.
             close(context: context)
             return
         }
@@ -183,6 +190,8 @@ final class GatewayConnectionHandler: ChannelDuplexHandler, RemovableChannelHand
                 // reading anything; the body that follows is dropped.
                 discardingBody = true
                 discardedBytes = 0
+                // A client that sent `Expect: 100-continue` may never send the body this would wait for.
+                if head.headers.contains(name: "expect") { closeAfterResponse = true }
                 dispatch(head, body: ByteBuffer(), context: context)
             } else if head.headers.first(name: "expect")?.lowercased() == "100-continue" {
                 context.writeAndFlush(wrapOutboundOut(.head(HTTPResponseHead(version: head.version, status: .continue))), promise: nil)
@@ -234,6 +243,9 @@ final class GatewayConnectionHandler: ChannelDuplexHandler, RemovableChannelHand
         self.body = ByteBuffer()
         keepAlive = head.isKeepAlive
         isHEAD = head.method == .HEAD
+        // NIO's decoder stops parsing after a request that asks to upgrade the protocol (h2c, WebSocket) or
+        // CONNECT: nothing after it on this connection would be read, so it is the last.
+        if head.method == .CONNECT || head.headers.contains(name: "upgrade") { closeAfterResponse = true }
         guard let request = try? Self.request(from: head, body: body) else {
             closeAfterResponse = true
             writeError(GatewayError(.badRequest, "The request method is not valid.", code: "invalid_method"), version: head.version, context: context)
@@ -288,7 +300,7 @@ final class GatewayConnectionHandler: ChannelDuplexHandler, RemovableChannelHand
             status: HTTPResponseStatus(statusCode: response.status.code, reasonPhrase: response.status.reasonPhrase),
             headers: HTTPHeaders(response.headers)
         )
-        let writer = ChannelResponseWriter(connection: connection, flushEachWrite: response.body.contentLength == nil)
+        let writer = ChannelResponseWriter(connection: connection, number: number, flushEachWrite: response.body.contentLength == nil)
         do {
             try await connection.run { handler, context in handler.writeHead(head, context: context) }
             try await response.body.write(writer)
@@ -327,6 +339,14 @@ final class GatewayConnectionHandler: ChannelDuplexHandler, RemovableChannelHand
 
     fileprivate func writeHead(_ head: HTTPResponseHead, context: ChannelHandlerContext) {
         var head = head
+        if keepAlive, head.version.major == 1, head.version.minor == 0 {
+            // HTTP/1.0 has no chunked encoding: a body of unknown length ends when the connection closes.
+            if head.headers.contains(name: "content-length") {
+                head.headers.replaceOrAdd(name: "connection", value: "keep-alive")
+            } else {
+                keepAlive = false
+            }
+        }
         if !keepAlive || closeAfterResponse || inputClosed {
             head.headers.replaceOrAdd(name: "connection", value: "close")
             keepAlive = false
@@ -335,13 +355,16 @@ final class GatewayConnectionHandler: ChannelDuplexHandler, RemovableChannelHand
         context.write(wrapOutboundOut(.head(head)), promise: nil)
     }
 
-    /// Writes part of the body; returns whether the writer must wait for the channel to drain.
-    fileprivate func writeBody(_ buffer: ByteBuffer, flush: Bool, context: ChannelHandlerContext) throws -> Bool {
-        guard phase == .responding, context.channel.isActive else { throw ChannelError.ioOnClosedChannel }
+    /// Writes part of the body of response `number`; returns whether the writer must wait for the channel
+    /// to drain.
+    fileprivate func writeBody(_ buffer: ByteBuffer, flush: Bool, number: Int, context: ChannelHandlerContext) throws -> Bool {
+        guard phase == .responding, dispatched == number, context.channel.isActive else { throw ChannelError.ioOnClosedChannel }
         if isHEAD { return false }
         context.write(wrapOutboundOut(.body(.byteBuffer(buffer))), promise: nil)
         unflushedBytes += buffer.readableBytes
-        if flush || unflushedBytes >= 64 * 1024 {
+        // Unflushed bytes count toward the channel's high-water mark too: flushing before waiting for
+        // writability is what lets the channel become writable again.
+        if flush || unflushedBytes >= 32 * 1024 || !context.channel.isWritable {
             unflushedBytes = 0
             context.flush()
         }
@@ -349,19 +372,20 @@ final class GatewayConnectionHandler: ChannelDuplexHandler, RemovableChannelHand
     }
 
     /// A future that completes when the channel can take more.
-    fileprivate func whenWritable(context: ChannelHandlerContext) throws -> EventLoopFuture<Void> {
-        guard phase == .responding, context.channel.isActive else { throw ChannelError.ioOnClosedChannel }
+    fileprivate func whenWritable(number: Int, context: ChannelHandlerContext) throws -> EventLoopFuture<Void> {
+        guard phase == .responding, dispatched == number, context.channel.isActive else { throw ChannelError.ioOnClosedChannel }
         if context.channel.isWritable { return context.eventLoop.makeSucceededVoidFuture() }
         if let writable { return writable.futureResult }
         let promise = context.eventLoop.makePromise(of: Void.self)
         writable = promise
+        stalledSince = .now()
         return promise.futureResult
     }
 
-    fileprivate func finishResponse(trailers: HTTPFields?, context: ChannelHandlerContext) throws {
-        guard phase == .responding, context.channel.isActive else { throw ChannelError.ioOnClosedChannel }
+    fileprivate func finishResponse(trailers: HTTPFields?, number: Int, context: ChannelHandlerContext) throws {
+        guard phase == .responding, dispatched == number, context.channel.isActive else { throw ChannelError.ioOnClosedChannel }
         let end = HTTPServerResponsePart.end(trailers.map { HTTPHeaders($0) })
-        if !keepAlive || closeAfterResponse {
+        if !keepAlive || closeAfterResponse || (inputClosed && pending.isEmpty) {
             closeAfterWriting(end, context: context)
             return
         }
@@ -402,6 +426,7 @@ final class GatewayConnectionHandler: ChannelDuplexHandler, RemovableChannelHand
     /// Writes the last part and closes once it is written (closing at once could drop it unsent).
     private func closeAfterWriting(_ part: HTTPServerResponsePart, context: ChannelHandlerContext) {
         phase = .closed
+        stalledSince = .now()
         let written = context.eventLoop.makePromise(of: Void.self)
         context.writeAndFlush(wrapOutboundOut(part), promise: written)
         let boundContext = NIOLoopBound(context, eventLoop: context.eventLoop)
@@ -427,15 +452,23 @@ final class GatewayConnectionHandler: ChannelDuplexHandler, RemovableChannelHand
 
     private func idleCheckFired(context: ChannelHandlerContext) {
         idleCheck = nil
+        let now = NIODeadline.now()
+        if let stalledSince, now - stalledSince >= settings.idleTimeout, context.channel.isActive {
+            // The client has not read for the whole timeout while a response waits for it.
+            context.close(promise: nil)
+            return
+        }
         switch phase {
         case .closed:
-            return
+            // Closing once its last response is written; checked again in case the client never reads it.
+            if context.channel.isActive { scheduleIdleCheck(context: context, at: now + settings.idleTimeout) }
         case .responding:
-            // A long answer (a slow model, a long stream) is never cut by the idle timeout.
-            scheduleIdleCheck(context: context, at: .now() + settings.idleTimeout)
+            // A long answer (a slow model, a long stream) is never cut by the idle timeout; a client that
+            // stops reading it is (above).
+            scheduleIdleCheck(context: context, at: now + settings.idleTimeout)
         case .idle, .reading:
             let due = lastActivity + settings.idleTimeout
-            if due <= .now() {
+            if due <= now {
                 close(context: context)
             } else {
                 scheduleIdleCheck(context: context, at: due)
@@ -463,28 +496,54 @@ struct ConnectionReference: Sendable {
     func run<T: Sendable>(_ operation: @Sendable (GatewayConnectionHandler, ChannelHandlerContext) throws -> T) async throws -> T {
         if eventLoop.inEventLoop { return try operation(handler.value, context.value) }
         let (handler, context, eventLoop) = (handler, context, eventLoop)
-        // The submitted closure has run when `get()` returns, so `operation` does not outlive this call.
         return try await withoutActuallyEscaping(operation) { operation in
-            try await eventLoop.submit { try operation(handler.value, context.value) }.get()
+            // The loop may keep the submitted closure until its whole batch of tasks has run, after
+            // `get()` returned here; `withoutActuallyEscaping` requires `operation` to be released by
+            // then. The box hands it over once and lets go of it.
+            let box = OperationBox(operation)
+            return try await eventLoop.submit { try box.take()(handler.value, context.value) }.get()
         }
+    }
+}
+
+/// Holds a closure until it is taken, once.
+private final class OperationBox<T>: @unchecked Sendable {
+    // Set at init, taken once on the event loop; the submit that runs it orders the two.
+    private var operation: (@Sendable (GatewayConnectionHandler, ChannelHandlerContext) throws -> T)?
+
+    init(_ operation: @escaping @Sendable (GatewayConnectionHandler, ChannelHandlerContext) throws -> T) {
+        self.operation = operation
+    }
+
+    func take() throws -> @Sendable (GatewayConnectionHandler, ChannelHandlerContext) throws -> T {
+        defer { operation = nil }
+        guard let operation else { throw ChannelError.ioOnClosedChannel }
+        return operation
     }
 }
 
 /// Writes a response body to the connection, from the request's task.
 struct ChannelResponseWriter: ResponseBodyWriter {
     let connection: ConnectionReference
+    /// The response this writer belongs to: it can never write into the next one on the connection.
+    let number: Int
     /// Flush after every write (a body of unknown length: a stream); else once at the end.
     let flushEachWrite: Bool
 
     mutating func write(_ buffer: ByteBuffer) async throws {
-        let flush = flushEachWrite
-        let mustWait = try await connection.run { handler, context in try handler.writeBody(buffer, flush: flush, context: context) }
+        let (flush, number) = (flushEachWrite, number)
+        let mustWait = try await connection.run { handler, context in
+            try handler.writeBody(buffer, flush: flush, number: number, context: context)
+        }
         if mustWait {
-            try await connection.run { handler, context in try handler.whenWritable(context: context) }.get()
+            try await connection.run { handler, context in try handler.whenWritable(number: number, context: context) }.get()
         }
     }
 
     consuming func finish(_ trailingHeaders: HTTPFields?) async throws {
-        try await connection.run { handler, context in try handler.finishResponse(trailers: trailingHeaders, context: context) }
+        let number = number
+        try await connection.run { handler, context in
+            try handler.finishResponse(trailers: trailingHeaders, number: number, context: context)
+        }
     }
 }

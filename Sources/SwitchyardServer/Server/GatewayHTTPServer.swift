@@ -71,9 +71,14 @@ public struct GatewayHTTPServer: Service {
             .childChannelOption(ChannelOptions.allowRemoteHalfClosure, value: true)
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
+                    // Response headers come from HTTPTypes' `HTTPFields`, which validates them already; NIO's
+                    // validator would report a bad one as if the request were malformed.
                     try channel.pipeline.syncOperations.configureHTTPServerPipeline(
                         withPipeliningAssistance: false,
-                        withErrorHandling: false
+                        withErrorHandling: false,
+                        withOutboundHeaderValidation: false,
+                        withEncoderConfiguration: .init(),
+                        withDecoderLimitConfiguration: .init()
                     )
                     try channel.pipeline.syncOperations.addHandler(GatewayConnectionHandler(settings: settings))
                 }
@@ -99,6 +104,27 @@ public struct GatewayHTTPServer: Service {
             return
         }
         // Requests in flight finish; every connection closes after its last response.
-        try? await drained.futureResult.get()
+        await Self.waitUnlessCancelled(for: drained.futureResult)
+    }
+
+    /// Waits for `future`, or until the task is cancelled (a service group that gives up on a graceful
+    /// shutdown stops waiting for a client that never reads its last response).
+    static func waitUnlessCancelled(for future: EventLoopFuture<Void>) async {
+        let waiter = NIOLockedValueBox<CheckedContinuation<Void, Never>?>(nil)
+        let resume = { @Sendable in
+            waiter.withLockedValue { continuation in
+                continuation?.resume()
+                continuation = nil
+            }
+        }
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                waiter.withLockedValue { $0 = continuation }
+                future.whenComplete { _ in resume() }
+                if Task.isCancelled { resume() }
+            }
+        } onCancel: {
+            resume()
+        }
     }
 }

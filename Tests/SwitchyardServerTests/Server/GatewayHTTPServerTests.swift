@@ -60,6 +60,10 @@ struct GatewayHTTPServerTests {
                     try await writer.finish(nil)
                 })
         }
+        router.get("/fixed") { _, _ in
+            // With its head just over NIO's 64 KiB high-water mark: unwritable before anything was flushed.
+            Response(status: .ok, body: ResponseBody(byteBuffer: ByteBuffer(repeating: UInt8(ascii: "f"), count: 65_500)))
+        }
         router.get("/big") { _, _ in
             Response(
                 status: .ok,
@@ -331,6 +335,60 @@ struct GatewayHTTPServerTests {
             #expect(await busy.wait { _, closed in closed })
             // No new connections are accepted.
             await #expect(throws: (any Error).self) { _ = try await RawHTTPConnection.connect(port: port) }
+        }
+    }
+
+    @Test func aFixedLengthBodyAtTheWriteBufferLimitIsDelivered() async throws {
+        try await Self.withServer { port, _, _, _ in
+            let connection = try await RawHTTPConnection.connect(port: port)
+            try await connection.send("GET /fixed HTTP/1.1\r\nHost: a\r\n\r\nGET /hello HTTP/1.1\r\nHost: a\r\nx-n: next\r\n\r\n")
+            let responses = await connection.waitForResponses(2)
+            #expect(responses.first?.body.utf8.count == 65_500)
+            #expect(responses.last?.body == "hello next")
+            await connection.close()
+        }
+    }
+
+    @Test func aChunkedUploadIsCutOffAtTheLimitWhileItIsStillBeingSent() async throws {
+        try await Self.withServer(maxRequestBytes: 100_000) { port, _, _, _ in
+            let connection = try await RawHTTPConnection.connect(port: port)
+            try await connection.send("POST /size HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n")
+            let chunk = "10000\r\n" + String(repeating: "c", count: 65_536) + "\r\n"
+            var sent = 0
+            while sent < 64, !connection.text.contains(" 413 ") {
+                try? await connection.send(chunk)
+                sent += 1
+                try await Task.sleep(for: .milliseconds(10))
+            }
+            // Refused after about two chunks (the limit), not after the 4 MB the client meant to send.
+            #expect(RawResponse.parse(connection.text).first?.status == 413)
+            #expect(sent < 10)
+            await connection.close()
+        }
+    }
+
+    @Test func anHTTP10KeepAliveStreamEndsByClosing() async throws {
+        try await Self.withServer { port, gate, _, _ in
+            gate.open()
+            let connection = try await RawHTTPConnection.connect(port: port)
+            // No chunked encoding in HTTP/1.0: the end of a body of unknown length is the close.
+            try await connection.send("GET /stream HTTP/1.0\r\nConnection: keep-alive\r\n\r\n")
+            #expect(await connection.wait { text, closed in closed && text.hasSuffix("first;second;") })
+            #expect(connection.text.lowercased().contains("connection: close"))
+            // With a known length, HTTP/1.0 keep-alive is kept and said.
+            let kept = try await RawHTTPConnection.connect(port: port)
+            try await kept.send("GET /hello HTTP/1.0\r\nConnection: keep-alive\r\n\r\n")
+            #expect(await kept.waitForResponses(1).first?.header("connection") == "keep-alive")
+            await kept.close()
+        }
+    }
+
+    @Test func anUpgradeRequestIsTheLastOnItsConnection() async throws {
+        try await Self.withServer { port, _, _, _ in
+            let connection = try await RawHTTPConnection.connect(port: port)
+            try await connection.send("GET /hello HTTP/1.1\r\nHost: a\r\nConnection: Upgrade\r\nUpgrade: h2c\r\n\r\n")
+            #expect(await connection.wait { text, closed in closed && text.contains("hello") })
+            #expect(RawResponse.parse(connection.text).first?.header("connection") == "close")
         }
     }
 
