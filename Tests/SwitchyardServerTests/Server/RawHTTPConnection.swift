@@ -74,6 +74,17 @@ final class RawHTTPConnection: Sendable {
     var receivedCount: Int { collector.received.withLockedValue { $0.bytes.count } }
     var isClosed: Bool { collector.received.withLockedValue { $0.closed } }
 
+    /// Whether the bytes received so far end with `suffix` (without copying them all, for big bodies).
+    func endsWith(_ suffix: String) -> Bool {
+        let tail = Array(suffix.utf8)
+        return collector.received.withLockedValue { $0.bytes.count >= tail.count && $0.bytes.suffix(tail.count).elementsEqual(tail) }
+    }
+
+    /// How many of the bytes received so far are `byte`.
+    func count(of byte: UInt8) -> Int {
+        collector.received.withLockedValue { received in received.bytes.reduce(0) { $0 + ($1 == byte ? 1 : 0) } }
+    }
+
     /// Waits (up to `seconds`) until `condition` holds for the text received; returns whether it did.
     @discardableResult
     func wait(seconds: Double = 5, until condition: (String, Bool) -> Bool) async -> Bool {
