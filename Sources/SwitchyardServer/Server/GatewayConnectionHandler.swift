@@ -35,7 +35,7 @@ final class GatewayConnectionHandler: ChannelDuplexHandler, RemovableChannelHand
     typealias OutboundIn = HTTPServerResponsePart
     typealias OutboundOut = HTTPServerResponsePart
 
-    fileprivate enum Phase {
+    private enum Phase {
         /// Waiting for a request head.
         case idle
         /// A head arrived; its body is being collected.
@@ -47,7 +47,7 @@ final class GatewayConnectionHandler: ChannelDuplexHandler, RemovableChannelHand
     }
 
     private let settings: ConnectionSettings
-    fileprivate private(set) var phase = Phase.idle
+    private var phase = Phase.idle
     private var head: HTTPRequestHead?
     private var body = ByteBuffer()
     /// Body parts of a request that was answered before its body ended (over the size limit) are dropped.
@@ -59,7 +59,6 @@ final class GatewayConnectionHandler: ChannelDuplexHandler, RemovableChannelHand
     private var keepAlive = true
     private var closeAfterResponse = false
     private var inputClosed = false
-    private var isHEAD = false
     private var unflushedBytes = 0
     private var writable: EventLoopPromise<Void>?
     /// Since when a writer waits for the client to read (a client that stops reading is cut off after
@@ -157,15 +156,8 @@ final class GatewayConnectionHandler: ChannelDuplexHandler, RemovableChannelHand
             closeAfterResponse = true
             return
         }
-        phase = .responding
-        var buffer = context.channel.allocator.buffer(capacity: 160)
-        GatewayError(.badRequest, "The request could not be parsed as HTTP/1.1.", code: "malformed_http").body.write(to: &buffer)
-        let headers: HTTPHeaders = [
-            "content-type": "application/json", "content-length": String(buffer.readableBytes), "connection": "close",
-        ]
-        context.write(wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: .badRequest, headers: headers))), promise: nil)
-        context.write(wrapOutboundOut(.body(.byteBuffer(buffer))), promise: nil)
-        closeAfterWriting(.end(nil), context: context)
+        writeError(
+            GatewayError(.badRequest, "The request could not be parsed as HTTP/1.1.", code: "malformed_http"), version: .http1_1, context: context)
     }
 
     // MARK: Outbound
@@ -242,7 +234,6 @@ final class GatewayConnectionHandler: ChannelDuplexHandler, RemovableChannelHand
         self.head = nil
         self.body = ByteBuffer()
         keepAlive = head.isKeepAlive
-        isHEAD = head.method == .HEAD
         // NIO's decoder stops parsing after a request that asks to upgrade the protocol (h2c, WebSocket) or
         // CONNECT: nothing after it on this connection would be read, so it is the last.
         if head.method == .CONNECT || head.headers.contains(name: "upgrade") { closeAfterResponse = true }
@@ -337,7 +328,7 @@ final class GatewayConnectionHandler: ChannelDuplexHandler, RemovableChannelHand
 
     // MARK: Writing (on the loop, from the request's task)
 
-    fileprivate func writeHead(_ head: HTTPResponseHead, context: ChannelHandlerContext) {
+    func writeHead(_ head: HTTPResponseHead, context: ChannelHandlerContext) {
         var head = head
         if keepAlive, head.version.major == 1, head.version.minor == 0 {
             // HTTP/1.0 has no chunked encoding: a body of unknown length ends when the connection closes.
@@ -357,9 +348,8 @@ final class GatewayConnectionHandler: ChannelDuplexHandler, RemovableChannelHand
 
     /// Writes part of the body of response `number`; returns whether the writer must wait for the channel
     /// to drain.
-    fileprivate func writeBody(_ buffer: ByteBuffer, flush: Bool, number: Int, context: ChannelHandlerContext) throws -> Bool {
+    func writeBody(_ buffer: ByteBuffer, flush: Bool, number: Int, context: ChannelHandlerContext) throws -> Bool {
         guard phase == .responding, dispatched == number, context.channel.isActive else { throw ChannelError.ioOnClosedChannel }
-        if isHEAD { return false }
         context.write(wrapOutboundOut(.body(.byteBuffer(buffer))), promise: nil)
         unflushedBytes += buffer.readableBytes
         // Unflushed bytes count toward the channel's high-water mark too: flushing before waiting for
@@ -372,7 +362,7 @@ final class GatewayConnectionHandler: ChannelDuplexHandler, RemovableChannelHand
     }
 
     /// A future that completes when the channel can take more.
-    fileprivate func whenWritable(number: Int, context: ChannelHandlerContext) throws -> EventLoopFuture<Void> {
+    func whenWritable(number: Int, context: ChannelHandlerContext) throws -> EventLoopFuture<Void> {
         guard phase == .responding, dispatched == number, context.channel.isActive else { throw ChannelError.ioOnClosedChannel }
         if context.channel.isWritable { return context.eventLoop.makeSucceededVoidFuture() }
         if let writable { return writable.futureResult }
@@ -382,7 +372,7 @@ final class GatewayConnectionHandler: ChannelDuplexHandler, RemovableChannelHand
         return promise.futureResult
     }
 
-    fileprivate func finishResponse(trailers: HTTPFields?, number: Int, context: ChannelHandlerContext) throws {
+    func finishResponse(trailers: HTTPFields?, number: Int, context: ChannelHandlerContext) throws {
         guard phase == .responding, dispatched == number, context.channel.isActive else { throw ChannelError.ioOnClosedChannel }
         let end = HTTPServerResponsePart.end(trailers.map { HTTPHeaders($0) })
         if !keepAlive || closeAfterResponse || (inputClosed && pending.isEmpty) {
@@ -410,13 +400,13 @@ final class GatewayConnectionHandler: ChannelDuplexHandler, RemovableChannelHand
         if phase == .idle, inputClosed, pending.isEmpty { close(context: context) }
     }
 
+    /// Answers a request the router never saw (not HTTP, an invalid method) with `error`, then closes.
     private func writeError(_ error: GatewayError, version: HTTPVersion, context: ChannelHandlerContext) {
-        let response = error.response()
         var buffer = context.channel.allocator.buffer(capacity: 256)
         error.body.write(to: &buffer)
-        var headers = HTTPHeaders(response.headers)
-        headers.replaceOrAdd(name: "content-length", value: String(buffer.readableBytes))
-        headers.replaceOrAdd(name: "connection", value: "close")
+        let headers: HTTPHeaders = [
+            "content-type": "application/json", "content-length": String(buffer.readableBytes), "connection": "close",
+        ]
         context.write(
             wrapOutboundOut(.head(HTTPResponseHead(version: version, status: .init(statusCode: error.status), headers: headers))), promise: nil)
         context.write(wrapOutboundOut(.body(.byteBuffer(buffer))), promise: nil)
@@ -433,7 +423,7 @@ final class GatewayConnectionHandler: ChannelDuplexHandler, RemovableChannelHand
         written.futureResult.whenComplete { _ in boundContext.value.close(promise: nil) }
     }
 
-    fileprivate func close(context: ChannelHandlerContext) {
+    func close(context: ChannelHandlerContext) {
         guard phase != .closed || context.channel.isActive else { return }
         phase = .closed
         pending.removeAll()
@@ -473,77 +463,6 @@ final class GatewayConnectionHandler: ChannelDuplexHandler, RemovableChannelHand
             } else {
                 scheduleIdleCheck(context: context, at: due)
             }
-        }
-    }
-}
-
-/// The connection handler and its context, reached from a request's task.
-struct ConnectionReference: Sendable {
-    private let handler: NIOLoopBound<GatewayConnectionHandler>
-    private let context: NIOLoopBound<ChannelHandlerContext>
-    private let eventLoop: any EventLoop
-
-    init(handler: GatewayConnectionHandler, context: ChannelHandlerContext) {
-        self.handler = NIOLoopBound(handler, eventLoop: context.eventLoop)
-        self.context = NIOLoopBound(context, eventLoop: context.eventLoop)
-        self.eventLoop = context.eventLoop
-    }
-
-    /// Runs `operation` on the connection's loop: at once when the caller is on it (a request's task
-    /// prefers it), else submitted to it.
-    ///
-    /// The closure is not escaping, so the common case (on the loop) allocates nothing for it.
-    func run<T: Sendable>(_ operation: @Sendable (GatewayConnectionHandler, ChannelHandlerContext) throws -> T) async throws -> T {
-        if eventLoop.inEventLoop { return try operation(handler.value, context.value) }
-        let (handler, context, eventLoop) = (handler, context, eventLoop)
-        return try await withoutActuallyEscaping(operation) { operation in
-            // The loop may keep the submitted closure until its whole batch of tasks has run, after
-            // `get()` returned here; `withoutActuallyEscaping` requires `operation` to be released by
-            // then. The box hands it over once and lets go of it.
-            let box = OperationBox(operation)
-            return try await eventLoop.submit { try box.take()(handler.value, context.value) }.get()
-        }
-    }
-}
-
-/// Holds a closure until it is taken, once.
-private final class OperationBox<T>: @unchecked Sendable {
-    // Set at init, taken once on the event loop; the submit that runs it orders the two.
-    private var operation: (@Sendable (GatewayConnectionHandler, ChannelHandlerContext) throws -> T)?
-
-    init(_ operation: @escaping @Sendable (GatewayConnectionHandler, ChannelHandlerContext) throws -> T) {
-        self.operation = operation
-    }
-
-    func take() throws -> @Sendable (GatewayConnectionHandler, ChannelHandlerContext) throws -> T {
-        defer { operation = nil }
-        guard let operation else { throw ChannelError.ioOnClosedChannel }
-        return operation
-    }
-}
-
-/// Writes a response body to the connection, from the request's task.
-struct ChannelResponseWriter: ResponseBodyWriter {
-    let connection: ConnectionReference
-    /// The response this writer belongs to: it can never write into the next one on the connection.
-    let number: Int
-    /// Flush after every write (a body of unknown length: a stream); else once at the end.
-    let flushEachWrite: Bool
-
-    mutating func write(_ buffer: ByteBuffer) async throws {
-        let (flush, number) = (flushEachWrite, number)
-        let mustWait = try await connection.run { handler, context in
-            try handler.writeBody(buffer, flush: flush, number: number, context: context)
-        }
-        if mustWait {
-            try await connection.run { handler, context in try handler.whenWritable(number: number, context: context) }.get()
-        }
-    }
-
-    consuming func finish(_ trailingHeaders: HTTPFields?) async throws {
-        let number = number
-        try await connection.run { handler, context in
-            try handler.finishResponse(trailers: trailingHeaders, number: number, context: context)
         }
     }
 }

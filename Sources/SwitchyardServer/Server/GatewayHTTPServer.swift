@@ -19,7 +19,7 @@ import ServiceLifecycle
 ///
 /// On graceful shutdown (SIGTERM, SIGINT) it stops accepting, closes idle connections, lets requests
 /// in flight finish (streams included), and returns once every connection is closed.
-public struct GatewayHTTPServer: Service {
+struct GatewayHTTPServer: Service {
     /// Where to listen.
     let host: String
     /// The port; 0 picks a free one (tests), reported to `onRunning`.
@@ -54,9 +54,9 @@ public struct GatewayHTTPServer: Service {
 
     /// How long a keep-alive connection may sit idle: longer than the 60 s idle timeouts of the usual
     /// load balancers in front (AWS ALB, nginx's upstream `keepalive_timeout`), so they close first.
-    public static let defaultIdleTimeout = TimeAmount.seconds(75)
+    static let defaultIdleTimeout = TimeAmount.seconds(75)
 
-    public func run() async throws {
+    func run() async throws {
         let quiesce = ServerQuiescingHelper(group: group)
         let settings = settings
         let channel = try await ServerBootstrap(group: group)
@@ -99,7 +99,8 @@ public struct GatewayHTTPServer: Service {
             shuttingDown.withLockedValue { $0 = true }
             quiesce.initiateShutdown(promise: drained)
         }
-        guard shuttingDown.withLockedValue({ $0 }), !Task.isCancelled else {
+        guard shuttingDown.withLockedValue({ $0 }) else {
+            // Never handed to the quiescing helper.
             drained.succeed()
             return
         }
