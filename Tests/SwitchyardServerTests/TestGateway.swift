@@ -69,7 +69,7 @@ enum TestGateway {
         configuration.router = .init(numRetries: retries)
         configuration.adapters["openai"] = OpenAIAdapter(spec: ProviderCatalog.standard.spec(for: "openai")!)
         let gateway = Gateway(configuration: configuration, logger: Logger(label: "test"))
-        return Application(router: GatewayApplication.makeRouter(gateway: gateway))
+        return Application(responder: GatewayApplication.makeResponder(gateway: gateway))
     }
 
     /// A gateway over `transport`, for tests that need the gateway itself (its router, its services).
@@ -89,7 +89,7 @@ enum TestGateway {
 
     /// The application serving `gateway`.
     static func app(_ gateway: Gateway) -> some ApplicationProtocol {
-        Application(router: GatewayApplication.makeRouter(gateway: gateway))
+        Application(responder: GatewayApplication.makeResponder(gateway: gateway))
     }
 
     static var headers: HTTPFields { [.authorization: "Bearer \(key)", .contentType: "application/json"] }

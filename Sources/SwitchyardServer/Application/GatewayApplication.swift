@@ -40,16 +40,37 @@ public enum GatewayApplication {
     /// 7. Finish: `RequestMeter` ends the request once: counters settled at once, then one
     ///    `RequestRecord` to each `RequestObserver` (the spend log first).
     public static func makeRouter(gateway: Gateway) -> Router<GatewayContext> {
+        routes(gateway: gateway, ids: RequestIDGenerator()).router
+    }
+
+    /// The responder the server runs: ``GatewayResponder`` over the router, answering the LLM routes
+    /// without a parameter in their path directly, through the same middleware work and handlers.
+    public static func makeResponder(gateway: Gateway) -> some HTTPResponder<GatewayContext> {
+        let ids = RequestIDGenerator()
+        let (router, direct) = routes(gateway: gateway, ids: ids)
+        return GatewayResponder(
+            router: router.buildResponder(),
+            direct: direct.handlers,
+            masterKey: gateway.configuration.masterKey,
+            access: gateway.access,
+            maxRequestBytes: gateway.configuration.maxRequestBytes,
+            ids: ids
+        )
+    }
+
+    /// The router, and the LLM routes that ``GatewayResponder`` may answer without it.
+    static func routes(gateway: Gateway, ids: RequestIDGenerator) -> (router: Router<GatewayContext>, direct: DirectRoutes) {
         let router = Router(context: GatewayContext.self)
-        router.add(middleware: ErrorMiddleware(maxRequestBytes: gateway.configuration.maxRequestBytes))
+        var direct = DirectRoutes()
+        router.add(middleware: ErrorMiddleware(maxRequestBytes: gateway.configuration.maxRequestBytes, ids: ids))
         HealthRoutes.register(on: router.group(), version: version, access: gateway.access)
         let protected = router.group().add(middleware: AuthMiddleware(masterKey: gateway.configuration.masterKey, access: gateway.access))
-        ProxyRoutes.register(on: protected, gateway: gateway)
-        DialectRoutes.register(on: protected, gateway: gateway)
+        ProxyRoutes.register(on: protected, gateway: gateway, direct: &direct)
+        DialectRoutes.register(on: protected, gateway: gateway, direct: &direct)
         ModelRoutes.register(on: protected, gateway: gateway)
         HealthCheckRoutes.register(on: protected, gateway: gateway)
         AdminRoutes.register(on: protected, gateway: gateway)
-        return router
+        return (router, direct)
     }
 
     /// The gateway serving on `listener`: its HTTP server (``GatewayHTTPServer``) and the services it needs.
@@ -62,7 +83,7 @@ public enum GatewayApplication {
         let server = GatewayHTTPServer(
             host: listener.host,
             port: listener.port,
-            responder: makeRouter(gateway: gateway).buildResponder(),
+            responder: makeResponder(gateway: gateway),
             maxRequestBytes: gateway.configuration.maxRequestBytes,
             logger: logger,
             onRunning: onRunning

@@ -1,5 +1,6 @@
 import Hummingbird
 import Logging
+import NIOCore
 import SwitchyardEngine
 import SwitchyardKeys
 
@@ -14,6 +15,10 @@ public struct GatewayContext: RequestContext {
     public var maxRequestBytes: Int
     /// Who is calling, set by `AuthMiddleware` (the master key's caller until then).
     public var caller: Caller
+    /// The whole request body when the server collected it before the request's task began (the
+    /// gateway's own server always does): `RequestBody.collect` takes it as it is instead of reading
+    /// the request's body sequence.
+    var receivedBody: ByteBuffer?
 
     public init(source: Source) {
         self.coreContext = .init(source: source)

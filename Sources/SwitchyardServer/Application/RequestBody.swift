@@ -13,6 +13,10 @@ enum RequestBody {
         if let length = request.headers[.contentLength].flatMap(Int.init), length > limit {
             throw GatewayError.requestTooLarge(limitBytes: limit)
         }
+        if let received = context.receivedBody {
+            guard received.readableBytes <= limit else { throw GatewayError.requestTooLarge(limitBytes: limit) }
+            return received
+        }
         do {
             return try await request.body.collect(upTo: limit)
         } catch let error as HTTPError where error.status == .contentTooLarge {

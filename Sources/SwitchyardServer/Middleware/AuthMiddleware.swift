@@ -19,17 +19,23 @@ struct AuthMiddleware: RouterMiddleware {
     let access: AccessControl?
 
     func handle(_ request: Request, context: GatewayContext, next: (Request, GatewayContext) async throws -> Response) async throws -> Response {
-        guard let masterKey else { return try await next(request, context) }
-        guard let presented = AuthMiddleware.presentedKey(in: request.headers) else {
+        var context = context
+        if let caller = try await Self.caller(of: request, masterKey: masterKey, access: access) { context.caller = caller }
+        return try await next(request, context)
+    }
+
+    /// Who sent `request`: nil for the master key (the context's caller already) and when no key is
+    /// required; throws when the key is missing or unknown. Also run by ``GatewayResponder``.
+    static func caller(of request: Request, masterKey: Secret?, access: AccessControl?) async throws -> Caller? {
+        guard let masterKey else { return nil }
+        guard let presented = presentedKey(in: request.headers) else {
             throw GatewayError.invalidAPIKey("No API key passed. Send it as `Authorization: Bearer <key>`.")
         }
-        if masterKey.matches(presented) { return try await next(request, context) }
+        if masterKey.matches(presented) { return nil }
         guard let access, presented.hasPrefix("sk-") else {
             throw GatewayError.invalidAPIKey("Invalid API key.")
         }
-        var context = context
-        context.caller = try await access.authenticate(presented)
-        return try await next(request, context)
+        return try await access.authenticate(presented)
     }
 
     /// The key the client sent, from the first header that carries one.

@@ -12,18 +12,34 @@ struct ErrorMiddleware: RouterMiddleware {
     /// Sets `maxRequestBytes` on the context so body reading enforces `general_settings.max_request_size_mb`.
     let maxRequestBytes: Int
     /// Makes ids for requests that bring none.
-    let ids = RequestIDGenerator()
+    let ids: RequestIDGenerator
+
+    init(maxRequestBytes: Int, ids: RequestIDGenerator = RequestIDGenerator()) {
+        self.maxRequestBytes = maxRequestBytes
+        self.ids = ids
+    }
 
     func handle(_ request: Request, context: GatewayContext, next: (Request, GatewayContext) async throws -> Response) async throws -> Response {
+        await Self.serve(request, context: context, maxRequestBytes: maxRequestBytes, ids: ids, next: next)
+    }
+
+    /// The middleware's work, also run by ``GatewayResponder`` for the routes it answers without the router.
+    static func serve(
+        _ request: Request,
+        context: GatewayContext,
+        maxRequestBytes: Int,
+        ids: RequestIDGenerator,
+        next: (Request, GatewayContext) async throws -> Response
+    ) async -> Response {
         var context = context
-        context.requestID = ErrorMiddleware.requestID(from: request) ?? ids.next()
+        context.requestID = requestID(from: request) ?? ids.next()
         context.maxRequestBytes = maxRequestBytes
         context.logger[metadataKey: "request_id"] = .string(context.requestID)
         var response: Response
         do {
             response = try await next(request, context)
         } catch {
-            let gatewayError = ErrorMiddleware.gatewayError(from: error)
+            let gatewayError = gatewayError(from: error)
             if gatewayError.kind == .internalError {
                 context.logger.error("request failed", metadata: ["error": "\(error)"])
             } else {

@@ -4,8 +4,8 @@ import SwitchyardProviders
 
 /// The OpenAI API routes, under every path LiteLLM serves them on.
 enum ProxyRoutes {
-    /// Registers chat completions, completions and embeddings on `router`.
-    static func register(on router: RouterGroup<GatewayContext>, gateway: Gateway) {
+    /// Registers chat completions, completions and embeddings on `router` (and in `direct`).
+    static func register(on router: RouterGroup<GatewayContext>, gateway: Gateway, direct: inout DirectRoutes) {
         for endpoint in GatewayEndpoint.allCases {
             let pipeline = RequestPipeline(gateway: gateway, dialect: OpenAIDialect(endpoint: endpoint))
             let paths = [
@@ -19,7 +19,7 @@ enum ProxyRoutes {
             // deployments are at their limits, so it is the same handler.
             let queuePaths = endpoint == .chatCompletions ? ["/queue/chat/completions", "/v1/queue/chat/completions"] : []
             for path in paths + queuePaths {
-                router.post(RouterPath(path)) { request, context in
+                router.post(path, direct: &direct) { request, context in
                     try await pipeline.handle(request, context: context, pathModel: context.parameters.get("model"))
                 }
             }

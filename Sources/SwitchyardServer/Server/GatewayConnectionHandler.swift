@@ -243,7 +243,7 @@ final class GatewayConnectionHandler: ChannelDuplexHandler, RemovableChannelHand
             return
         }
         Self.start(
-            request, number: dispatched, version: head.version, settings: settings, channel: context.channel,
+            request, body: body, number: dispatched, version: head.version, settings: settings, channel: context.channel,
             connection: ConnectionReference(handler: self, context: context))
     }
 
@@ -256,6 +256,7 @@ final class GatewayConnectionHandler: ChannelDuplexHandler, RemovableChannelHand
     /// 15–25 % (docs/performance.md).
     private static func start(
         _ request: Request,
+        body: ByteBuffer,
         number: Int,
         version: HTTPVersion,
         settings: ConnectionSettings,
@@ -263,13 +264,14 @@ final class GatewayConnectionHandler: ChannelDuplexHandler, RemovableChannelHand
         connection: ConnectionReference
     ) {
         Task {
-            await respond(to: request, number: number, version: version, settings: settings, channel: channel, connection: connection)
+            await respond(to: request, body: body, number: number, version: version, settings: settings, channel: channel, connection: connection)
         }
     }
 
     /// Runs the responder and writes its answer; a failure while writing closes the connection.
     private static func respond(
         to request: Request,
+        body: ByteBuffer,
         number: Int,
         version: HTTPVersion,
         settings: ConnectionSettings,
@@ -278,6 +280,7 @@ final class GatewayConnectionHandler: ChannelDuplexHandler, RemovableChannelHand
     ) async {
         var context = GatewayContext(source: .init(channel: channel, logger: settings.logger))
         context.maxRequestBytes = settings.maxRequestBytes
+        context.receivedBody = body
         var response: Response
         do {
             response = try await settings.respond(request, context)
