@@ -135,6 +135,7 @@ let package = Package(
             dependencies: [
                 "SwitchyardConfig", "SwitchyardEngine", "SwitchyardServer", "SwitchyardSimulator", "SwitchyardKeys",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

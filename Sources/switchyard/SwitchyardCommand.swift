@@ -29,6 +29,6 @@ struct SwitchyardCommand: AsyncParsableCommand {
         commandName: "switchyard",
         abstract: "An OpenAI-compatible LLM gateway that reads LiteLLM's config.yaml.",
         version: GatewayApplication.version,
-        subcommands: [ServeCommand.self, CheckConfigCommand.self, SimulateCommand.self]
+        subcommands: [ServeCommand.self, CheckConfigCommand.self, SimulateCommand.self, BenchPathCommand.self]
     )
 }
