@@ -13,18 +13,11 @@ enum Entrypoint {
         // otherwise hops threads several times (socket read on an event loop, handler on the pool, upstream
         // I/O on an event loop, and back), each hop an eventfd wake-up and a context switch; on one core
         // that cost dominated the request path (see docs/performance.md). Nothing in Switchyard blocks a
-        // thread, which is the condition for doing this. `LoopGlobalExecutor` runs the jobs as Swift's own
-        // global executor does; SWITCHYARD_NIO_EXECUTOR=nio uses NIO's takeover instead (which runs them on
-        // each loop's serial executor: about 60 extra trips through the loop per request), =0 neither.
+        // thread, which is the condition for doing this. SWITCHYARD_NIO_EXECUTOR=0 turns it off.
         let environment = ProcessInfo.processInfo.environment
         NIOSingletons.groupLoopCountSuggestion = EventLoopSizing.loopCount(environment: environment)
-        switch environment["SWITCHYARD_NIO_EXECUTOR"] {
-        case "0": break
-        case "nio": NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
-        default:
-            if !LoopGlobalExecutor.install() {
-                NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
-            }
+        if environment["SWITCHYARD_NIO_EXECUTOR"] != "0" {
+            NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
         }
         await SwitchyardCommand.main()
     }
