@@ -18,7 +18,9 @@ import SwitchyardServer
 /// admission, routing, adapter, metering, spend rows, rendering), with an upstream that answers at once
 /// from memory and no sockets: what remains is Switchyard's own work, the figure issue 10 asks to cut.
 /// CPU time comes from `getrusage`, so other processes on a shared machine change it far less than they
-/// change wall-clock throughput. Not shown in `--help`; docs/performance.md tells how it is used.
+/// change wall-clock throughput. With `--network` the upstream is the config's, reached through the
+/// gateway's own HTTP client: the difference is the client's share. Not shown in `--help`;
+/// docs/performance.md tells how it is used.
 struct BenchPathCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench-path",
@@ -41,11 +43,15 @@ struct BenchPathCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The API key to send (default: the master key).")
     var key: String?
 
+    @Flag(name: .long, help: "Call the config's upstreams over HTTP with the gateway's own client instead of answering from memory.")
+    var network = false
+
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
         let logger = CommandLogging.bootstrap(environment: environment)
         let loaded = try CommandLogging.loadConfig(path: config, environment: environment)
-        var (configuration, _) = Gateway.Configuration.make(from: loaded, defaultTransport: MemoryUpstream())
+        let http = network ? try HTTPUpstreamTransport.make(for: loaded, environment: environment) : nil
+        var (configuration, _) = Gateway.Configuration.make(from: loaded, defaultTransport: http ?? MemoryUpstream())
         if configuration.masterKey == nil {
             configuration.masterKey = environment["LITELLM_MASTER_KEY"].map(Secret.init)
         }
@@ -78,6 +84,7 @@ struct BenchPathCommand: AsyncParsableCommand {
             await access.spendWriter.finalFlush()
             await access.store.shutdown()
         }
+        try await http?.shutdown()
     }
 
     struct Runner<Responder: HTTPResponder<GatewayContext>>: Sendable {
